@@ -1,0 +1,91 @@
+# The one interface to the project. `make help` lists the targets.
+#
+# Data flow:  source/*.md + examples/  --gettext-->  build/gettext/*.pot
+#             --update-po-->  locale/<lang>/LC_MESSAGES/*.po
+#             --html / pdf-->  build/html/<lang>/, build/pdf/
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+BUILD ?= build
+# Every edition declared in languages.toml; `make html LANGUAGES=zh_CN` builds one.
+ALL_LANGUAGES := $(shell sed -n 's/^\[\([A-Za-z_]*\)\]$$/\1/p' languages.toml)
+LANGUAGES ?= $(ALL_LANGUAGES)
+SOURCE_LANGUAGE := $(firstword $(ALL_LANGUAGES))
+# Warnings are errors, every reference must resolve, report all problems at once.
+SPHINXOPTS ?= -n -W --keep-going
+SPHINXBUILD = $(BIN)/sphinx-build -c . $(SPHINXOPTS)
+NPROC := $(shell nproc 2>/dev/null || echo 2)
+# Reproducible output: dates in the output come from the last commit.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export PYTHONHASHSEED := 0
+
+.PHONY: help
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_%-]+:.*## / {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+# -- Set-up ---------------------------------------------------------------------
+
+.PHONY: venv
+venv: $(VENV)/.installed ## Create .venv with the pinned Python packages
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV) || { echo "Cannot create a venv: on Debian, run: apt-get install python3-venv" >&2; exit 1; }
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
+	touch $@
+
+.PHONY: lock
+lock: $(VENV)/.installed ## Refresh requirements.txt (hashes) from requirements.in
+	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+	    --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+
+.PHONY: system-deps-%
+system-deps-%:
+	@tools/system-deps.sh $*
+
+# -- HTML -----------------------------------------------------------------------
+
+.PHONY: html
+html: venv system-deps-html ## Build the HTML of every edition (LANGUAGES=zh_CN for one)
+	@$(MAKE) --no-print-directory --output-sync=target -j$(NPROC) $(addprefix html-,$(LANGUAGES))
+	$(BIN)/python tools/write_landing_page.py $(BUILD)/html
+	@echo "Open $(BUILD)/html/index.html"
+
+# One edition; each has its own output and doctree directories.
+html-%: venv system-deps-html
+	$(BIN)/python tools/compile_catalogs.py $*
+	$(SPHINXBUILD) -b html -D language=$* -d $(BUILD)/doctrees/html-$* source $(BUILD)/html/$*
+
+# -- Examples -------------------------------------------------------------------
+
+.PHONY: run-examples
+run-examples: venv ## Run every example under every start method, diff with its output.txt
+	@for script in examples/*/main.py; do \
+	    for method in fork spawn forkserver; do \
+	        $(BIN)/python tools/run_example.py --start-method $$method $$script \
+	            | diff -u --label "$${script%main.py}output.txt" --label "$$script ($$method)" \
+	                "$${script%main.py}output.txt" - && echo "ok  $$method  $$script"; \
+	    done; \
+	done
+
+# -- Translation ----------------------------------------------------------------
+
+.PHONY: gettext
+gettext: venv ## Extract the messages into build/gettext/*.pot
+	$(BIN)/sphinx-build -c . -q -b gettext -d $(BUILD)/doctrees/gettext source $(BUILD)/gettext
+
+# -- Tests ----------------------------------------------------------------------
+
+.PHONY: test
+test: venv system-deps-html system-deps-test ## Run every test (builds what it checks)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+.PHONY: clean
+clean: ## Remove build products (keeps .venv)
+	rm -rf $(BUILD)
+	find locale -name '*.mo' -delete

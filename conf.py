@@ -1,0 +1,64 @@
+"""Sphinx configuration for the IPC chapter, in every language.
+
+Build one language with::
+
+    sphinx-build -c . -D language=zh_CN source build/html/zh_CN
+
+The Makefile does this for each edition in ``languages.toml``.
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+# The project's own extensions, one module per concern (see extensions/README.md).
+sys.path.insert(0, str(ROOT / "extensions"))
+
+# -- Project -------------------------------------------------------------------
+# project, author and the HTML title are set per edition from languages.toml
+# by the "editions" extension once the language is known.
+project = "Python Tutorial"
+author = "The Python Tutorial authors"
+copyright = "%Y, the Python Tutorial authors"  # %Y honours SOURCE_DATE_EPOCH
+root_doc = "index"
+language = "en"
+
+# -- Extensions ----------------------------------------------------------------
+extensions = [
+    "myst_parser",
+    "sphinx.ext.graphviz",
+    "sphinx.ext.intersphinx",
+    "editions",  # per-language title/author, language switcher, landing page
+    "code_comments",  # comments of Python code blocks become messages
+    "diagram_labels",  # Graphviz labels become messages
+]
+source_suffix = {".md": "markdown"}
+myst_enable_extensions = ["deflist"]
+exclude_patterns = ["diagrams"]
+
+# Every cross-reference must resolve; the Makefile also passes -n -W.
+nitpicky = True
+
+# -- Cross-references to the Python documentation ------------------------------
+# Links go to docs.python.org, but the inventory is read from the local copy
+# that Debian's python3-doc installs: builds never touch the network.
+intersphinx_mapping = {
+    "python": ("https://docs.python.org/3", "/usr/share/doc/python3/html/objects.inv"),
+}
+
+# -- Internationalisation ------------------------------------------------------
+locale_dirs = ["../locale"]  # relative to source/
+gettext_compact = False  # one catalog per page: locale/<lang>/LC_MESSAGES/<page>.po
+gettext_uuid = False
+gettext_location = True  # "#: file:line" in the catalogs, for translators
+gettext_last_translator = "Python Tutorial translators"
+gettext_language_team = "Python Tutorial translators"
+
+# -- Diagrams ------------------------------------------------------------------
+graphviz_output_format = "svg"  # vector, scalable, and its text is searchable
+
+# -- HTML ----------------------------------------------------------------------
+html_theme = "alabaster"
+html_last_updated_fmt = None  # a date would make two builds differ
+html_copy_source = False  # the Markdown source is English: not for zh_CN readers
+html_show_sourcelink = False

@@ -1,0 +1,113 @@
+"""Translate the labels of Graphviz diagrams through the catalogs.
+
+``sphinx.ext.graphviz`` never puts a diagram's labels into the catalogs, so
+inline DOT stays in the source language. Here every ``graphviz`` node becomes
+a ``translatable_graphviz`` node: each label of its DOT source (each field of
+a record label) is one message, and so is its ``:alt:`` text. The translated
+DOT is rendered as usual, so there is one diagram source for all languages.
+
+A label is *not* a message when it is code (``put()``, ``Connection.send``)
+or a single symbol (``A``): those read the same in every language.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.ext.graphviz import graphviz
+from sphinx.transforms import SphinxTransform
+
+# label="..." with backslash escapes; HTML-like labels (label=<...>) are left alone.
+LABEL = re.compile(r'(\blabel\s*=\s*")((?:[^"\\]|\\.)*)(")')
+# Record fields are separated by unescaped "|"; braces only group fields.
+FIELD_SEPARATOR = re.compile(r"(?<!\\)([|{}])")
+PORT = re.compile(r"^(\s*<[^>]*>)?(\s*)(.*?)(\s*)$", re.DOTALL)
+CODE = re.compile(r"^[\w.]+\(\)$|^[\w]+\.[\w.]+$")
+
+
+def is_prose(text: str) -> bool:
+    return len(text) > 1 and not CODE.match(text) and any(c.isalpha() for c in text)
+
+
+def _map_fields(label: str, translate) -> str:
+    """Apply ``translate`` to the text of each field of ``label``."""
+    parts = FIELD_SEPARATOR.split(label)
+    for i, part in enumerate(parts):
+        if FIELD_SEPARATOR.fullmatch(part):
+            continue
+        port, lead, text, trail = PORT.match(part).groups()
+        if is_prose(text):
+            parts[i] = (port or "") + lead + translate(text) + trail
+    return "".join(parts)
+
+
+def find_labels(dot: str) -> list[str]:
+    """The translatable label texts of a DOT source, in order, without repeats."""
+    found: list[str] = []
+
+    def collect(text: str) -> str:
+        if text not in found:
+            found.append(text)
+        return text
+
+    for match in LABEL.finditer(dot):
+        _map_fields(match.group(2), collect)
+    return found
+
+
+def translate_labels(dot: str, translations: dict[str, str]) -> str:
+    def escape(text: str) -> str:
+        return text.replace("\\", "\\\\").replace('"', '\\"').replace("|", "\\|")
+
+    def one_label(match: re.Match) -> str:
+        label = _map_fields(
+            match.group(2), lambda text: escape(translations[text]) if text in translations else text
+        )
+        return match.group(1) + label + match.group(3)
+
+    return LABEL.sub(one_label, dot)
+
+
+class translatable_graphviz(graphviz, addnodes.translatable):
+    """A Graphviz diagram whose labels and alt text are messages."""
+
+    def preserve_original_messages(self) -> None:
+        self.setdefault("original_code", self["code"])
+        if "alt" in self:
+            self.setdefault("original_alt", self["alt"])
+
+    def extract_original_messages(self) -> list[str]:
+        messages = find_labels(self["original_code"])
+        if self.get("original_alt"):
+            messages.append(self["original_alt"])
+        return messages
+
+    def apply_translated_message(self, original_message: str, translated_message: str) -> None:
+        if original_message == self.get("original_alt"):
+            self["alt"] = translated_message
+            return
+        translations = self.setdefault("label_translations", {})
+        translations[original_message] = translated_message
+        self["code"] = translate_labels(self["original_code"], translations)
+
+
+class MakeLabelsTranslatable(SphinxTransform):
+    default_priority = 5  # before PreserveTranslatableMessages (10) and Locale (20)
+
+    def apply(self, **kwargs) -> None:
+        for node in list(self.document.findall(graphviz)):
+            if isinstance(node, translatable_graphviz):
+                continue
+            new = translatable_graphviz()
+            new.attributes.update(node.attributes)
+            new.source, new.line = node.source, node.line
+            new.preserve_original_messages()
+            node.replace_self(new)
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("sphinx.ext.graphviz")
+    app.add_transform(MakeLabelsTranslatable)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Make sure the Debian packages a task needs are installed.
+#
+#   tools/system-deps.sh html|pdf|test ...
+#
+# Installs what is missing with apt-get when run as root; otherwise prints the
+# exact command to run and fails. Called by the Makefile, never by hand.
+set -euo pipefail
+
+packages_for() {
+    case "$1" in
+        # dot for diagrams; the Python docs' objects.inv for cross-references
+        # (read locally: no network at build time); CJK fonts so dot measures
+        # Chinese labels right; msgfmt to compile and check catalogs.
+        html) echo graphviz python3-doc fonts-noto-cjk gettext ;;
+        # XeLaTeX, xeCJK, latexmk and fonts covering every glyph of both editions.
+        pdf) echo texlive-xetex texlive-latex-extra texlive-lang-chinese latexmk \
+                  fonts-noto-cjk fonts-noto-core fonts-noto-mono graphviz ;;
+        # A real browser for the reader tests, poppler for the PDF tests.
+        test) echo chromium poppler-utils gettext ;;
+        *) echo "tools/system-deps.sh: unknown group '$1' (html, pdf, test)" >&2; exit 2 ;;
+    esac
+}
+
+wanted=()
+for group in "$@"; do
+    read -r -a list <<<"$(packages_for "$group")"
+    wanted+=("${list[@]}")
+done
+
+missing=()
+for package in "${wanted[@]}"; do
+    status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
+    [[ "$status" == installed ]] || missing+=("$package")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+# Deduplicate, keep order.
+readarray -t missing < <(printf '%s\n' "${missing[@]}" | awk '!seen[$0]++')
+command="apt-get install -y --no-install-recommends ${missing[*]}"
+if [[ $(id -u) -ne 0 ]]; then
+    echo "Missing Debian packages: ${missing[*]}" >&2
+    echo "Install them with:  sudo apt-get update && sudo $command" >&2
+    exit 1
+fi
+echo "Installing Debian packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+$command -qq
