@@ -1,0 +1,61 @@
+"""Fixtures shared by every group of tests.
+
+Tests drive the project through its Makefile, the same interface a person
+uses, and check what it produced under build/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "build"
+
+
+def run_make(*targets: str, cwd: Path = ROOT, check: bool = True, **env: str) -> subprocess.CompletedProcess:
+    """Run ``make TARGETS`` in ``cwd``; on failure, fail the test with its output."""
+    result = subprocess.run(
+        ["make", "--no-print-directory", *targets],
+        cwd=cwd,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+    )
+    if check and result.returncode != 0:
+        pytest.fail(
+            f"make {' '.join(targets)} exited {result.returncode}\n"
+            f"--- stdout ---\n{result.stdout[-6000:]}\n--- stderr ---\n{result.stderr[-6000:]}"
+        )
+    return result
+
+
+@pytest.fixture(scope="session")
+def html_site() -> Path:
+    """The HTML of every edition, built once per session by ``make html``."""
+    run_make("html")
+    return BUILD / "html"
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A scratch copy of the project (sources, catalogs, tools; no build/),
+    for tests that edit files the way an author or translator would."""
+    copy = tmp_path / "project"
+    tracked = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT, capture_output=True, check=True,
+    ).stdout.decode().split("\0")
+    for name in filter(None, tracked):
+        source = ROOT / name
+        if source.is_file():
+            target = copy / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    # Share the installed virtual environment instead of installing again.
+    (copy / ".venv").symlink_to(ROOT / ".venv")
+    return copy

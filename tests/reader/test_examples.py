@@ -1,0 +1,73 @@
+"""Every program the chapter shows prints exactly the output the chapter shows,
+under every multiprocessing start method."""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tools"))
+from run_example import START_METHODS, ExampleTimeout, run_example  # noqa: E402
+
+EXAMPLES = sorted((ROOT / "examples").glob("*/main.py"))
+
+
+def test_every_example_has_its_expected_output_beside_it():
+    assert EXAMPLES, "no examples found under examples/*/main.py"
+    for script in EXAMPLES:
+        assert (script.parent / "output.txt").is_file(), f"{script} has no output.txt beside it"
+
+
+@pytest.mark.parametrize("start_method", START_METHODS)
+@pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: p.parent.name)
+def test_examples_match_documented_output(script: Path, start_method: str):
+    result = run_example(script, start_method, timeout=30)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stderr == b"", result.stderr.decode()
+    assert result.stdout == (script.parent / "output.txt").read_bytes()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie is dead; only its parent can reap it.
+    status = Path(f"/proc/{pid}/status")
+    return status.exists() and "State:\tZ" not in status.read_text()
+
+
+@pytest.mark.parametrize("start_method", START_METHODS)
+def test_a_hung_example_fails_fast_and_leaves_no_process(tmp_path: Path, start_method: str):
+    script = tmp_path / "main.py"
+    pid_file = tmp_path / "child.pid"
+    script.write_text(textwrap.dedent(f"""\
+        import os, time
+        from multiprocessing import Process
+
+        def hang():
+            open({str(pid_file)!r}, "w").write(str(os.getpid()))
+            time.sleep(600)
+
+        if __name__ == '__main__':
+            p = Process(target=hang)
+            p.start()
+            p.join()
+        """))
+    started = time.monotonic()
+    with pytest.raises(ExampleTimeout) as error:
+        run_example(script, start_method, timeout=3)
+    assert time.monotonic() - started < 10
+    child = int(pid_file.read_text())
+    deadline = time.monotonic() + 5
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(child), f"child {child} outlived the time box"
+    assert not _alive(error.value.pgid)
