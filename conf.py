@@ -26,11 +26,13 @@ language = "en"
 # -- Extensions ----------------------------------------------------------------
 extensions = [
     "myst_parser",
+    "sphinx_copybutton",
     "sphinx.ext.graphviz",
     "sphinx.ext.intersphinx",
     "editions",  # per-language title/author, language switcher, landing page
     "code_comments",  # comments of Python code blocks become messages
     "diagram_labels",  # Graphviz labels become messages
+    "translation_status",  # notice on pages whose translation is incomplete
 ]
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["deflist"]
@@ -58,7 +60,15 @@ gettext_language_team = "Python Tutorial translators"
 graphviz_output_format = "svg"  # vector, scalable, and its text is searchable
 
 # -- HTML ----------------------------------------------------------------------
-html_theme = "alabaster"
+# Sphinx's basic theme plus a header (language switcher, PDF, colour theme):
+# every string a reader sees is translated, by Sphinx or by our sphinx.po.
+html_theme = "ipcbook"
+html_theme_path = ["theme"]
+html_permalinks_icon = "#"
 html_last_updated_fmt = None  # a date would make two builds differ
 html_copy_source = False  # the Markdown source is English: not for zh_CN readers
 html_show_sourcelink = False
+
+# Copy buttons on code only: output blocks are not something to paste.
+copybutton_selector = "div.highlight-python div.highlight pre"
+html_favicon = "theme/ipcbook/static/favicon.svg"

@@ -93,6 +93,22 @@ class translatable_graphviz(graphviz, addnodes.translatable):
         self["code"] = translate_labels(self["original_code"], translations)
 
 
+# Graphviz writes the graph's and each node's DOT name (English identifiers
+# such as "end1") as SVG <title> elements, which browsers show as tooltips,
+# and a comment naming the graph. Readers of any language should see neither.
+SVG_NOISE = re.compile(r"<title>[^<]*</title>\n?|<!--.*?-->\n?", re.DOTALL)
+
+
+def strip_svg_identifiers(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    for svg in (app.builder.outdir / "_images").glob("graphviz-*.svg"):
+        text = svg.read_text(encoding="utf-8")
+        cleaned = SVG_NOISE.sub("", text)
+        if cleaned != text:
+            svg.write_text(cleaned, encoding="utf-8")
+
+
 class MakeLabelsTranslatable(SphinxTransform):
     default_priority = 5  # before PreserveTranslatableMessages (10) and Locale (20)
 
@@ -110,4 +126,5 @@ class MakeLabelsTranslatable(SphinxTransform):
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx.ext.graphviz")
     app.add_transform(MakeLabelsTranslatable)
+    app.connect("build-finished", strip_svg_identifiers)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -34,9 +34,12 @@ def apply_edition(app: Sphinx, config: Config) -> None:
         )
     config.project = edition["project"]
     config.author = edition["author"]
+    config.copyright = f"%Y, {edition['author']}"  # %Y honours SOURCE_DATE_EPOCH
     config.html_title = edition["project"]
     config.html_context = {
         **config.html_context,
+        "source_language": next(iter(editions)),
+        "pdf_filename": f"python-ipc-{config.language}.pdf",
         "edition_languages": [
             {"code": code, "name": data["name"], "current": code == config.language}
             for code, data in editions.items()
