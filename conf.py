@@ -33,6 +33,7 @@ extensions = [
     "code_comments",  # comments of Python code blocks become messages
     "diagram_labels",  # Graphviz labels become messages
     "translation_status",  # notice on pages whose translation is incomplete
+    "js_translations",  # search page messages Sphinx leaves untranslated
 ]
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["deflist"]
@@ -49,7 +50,9 @@ intersphinx_mapping = {
 }
 
 # -- Internationalisation ------------------------------------------------------
-locale_dirs = ["../locale"]  # relative to source/
+# Absolute: Sphinx resolves it against source/ for catalogs but against the
+# working directory when it looks for the JavaScript catalog.
+locale_dirs = [str(ROOT / "locale")]
 gettext_compact = False  # one catalog per page: locale/<lang>/LC_MESSAGES/<page>.po
 gettext_uuid = False
 gettext_location = True  # "#: file:line" in the catalogs, for translators

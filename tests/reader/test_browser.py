@@ -121,6 +121,9 @@ def test_search_finds_the_chapter(page: Page, site_url: str, language: str, quer
     results = page.locator("#search-results ul.search li a")
     expect(results.first).to_be_visible(timeout=15_000)
     assert any(href.startswith("index.html") for href in results.evaluate_all("els => els.map(e => e.getAttribute('href'))"))
+    summary = page.locator("#search-results p.search-summary").inner_text()
+    if language == "zh_CN":
+        assert "搜索完成" in summary, summary  # not Sphinx's untranslated English
     assert_stayed_on_localhost(page)
 
 
