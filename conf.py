@@ -71,7 +71,7 @@ html_permalinks_icon = "#"
 html_last_updated_fmt = None  # a date would make two builds differ
 html_copy_source = False  # the Markdown source is English: not for zh_CN readers
 html_show_sourcelink = False
+html_favicon = "theme/ipcbook/static/favicon.svg"  # else browsers ask for a missing /favicon.ico
 
 # Copy buttons on code only: output blocks are not something to paste.
 copybutton_selector = "div.highlight-python div.highlight pre"
-html_favicon = "theme/ipcbook/static/favicon.svg"
