@@ -31,20 +31,35 @@ def is_prose(text: str) -> bool:
     return len(text) > 1 and not CODE.match(text) and any(c.isalpha() for c in text)
 
 
+# Escapes of characters DOT gives a meaning to; \n, \l and \r (line breaks) stay as they are.
+DOT_ESCAPE = re.compile(r'\\([\\"|{}<>])')
+
+
+def unescape(raw: str) -> str:
+    return DOT_ESCAPE.sub(r"\1", raw)
+
+
+def escape(text: str) -> str:
+    return re.sub(r'([\\"|{}<>])', r"\\\1", text)
+
+
 def _map_fields(label: str, translate) -> str:
-    """Apply ``translate`` to the text of each field of ``label``."""
+    """Apply ``translate`` (plain text in, plain text out) to each field of ``label``."""
     parts = FIELD_SEPARATOR.split(label)
     for i, part in enumerate(parts):
         if FIELD_SEPARATOR.fullmatch(part):
             continue
-        port, lead, text, trail = PORT.match(part).groups()
+        port, lead, raw, trail = PORT.match(part).groups()
+        text = unescape(raw)
         if is_prose(text):
-            parts[i] = (port or "") + lead + translate(text) + trail
+            new = translate(text)
+            if new != text:
+                parts[i] = (port or "") + lead + escape(new) + trail
     return "".join(parts)
 
 
 def find_labels(dot: str) -> list[str]:
-    """The translatable label texts of a DOT source, in order, without repeats."""
+    """The translatable label texts of a DOT source, unescaped, in order, without repeats."""
     found: list[str] = []
 
     def collect(text: str) -> str:
@@ -58,13 +73,8 @@ def find_labels(dot: str) -> list[str]:
 
 
 def translate_labels(dot: str, translations: dict[str, str]) -> str:
-    def escape(text: str) -> str:
-        return text.replace("\\", "\\\\").replace('"', '\\"').replace("|", "\\|")
-
     def one_label(match: re.Match) -> str:
-        label = _map_fields(
-            match.group(2), lambda text: escape(translations[text]) if text in translations else text
-        )
+        label = _map_fields(match.group(2), lambda text: translations.get(text, text))
         return match.group(1) + label + match.group(3)
 
     return LABEL.sub(one_label, dot)

@@ -1,0 +1,62 @@
+"""Translators get one message per code comment and per diagram label, never
+the code or the DOT source, and their translations land in the right place."""
+
+from __future__ import annotations
+
+import sys
+
+import polib
+
+from conftest import BUILD, ROOT, run_make
+
+sys.path.insert(0, str(ROOT / "extensions"))
+from code_comments import find_comments, translate_comments  # noqa: E402
+from diagram_labels import find_labels, translate_labels  # noqa: E402
+
+CODE = '''\
+#!/usr/bin/env python3
+text = "# not a comment"  # A comment after code
+# A comment on its own line
+x = 1  # type: int
+'''
+
+
+def test_each_comment_is_one_message_and_strings_are_not_comments():
+    assert [c.text for c in find_comments(CODE)] == ["A comment after code", "A comment on its own line"]
+
+
+def test_a_translated_comment_replaces_only_the_comment():
+    translated = translate_comments(CODE, {"A comment after code": "代码后的注释", "A comment on its own line": "单独一行的\n注释"})
+    assert translated.splitlines() == [
+        "#!/usr/bin/env python3",
+        'text = "# not a comment"  # 代码后的注释',
+        "# 单独一行的 注释",  # a translation never adds a line
+        "x = 1  # type: int",
+    ]
+
+
+def test_code_that_is_not_python_yields_no_messages():
+    assert find_comments("def broken(:\n    '''unterminated") == []
+
+
+DOT = 'digraph { q [shape=record, label="<h> Head|A|{<t> Tail|put()}"]; e [label="Say \\"hi\\""]; }'
+
+
+def test_labels_are_messages_but_code_and_symbols_are_not():
+    assert find_labels(DOT) == ["Head", "Tail", 'Say "hi"']  # as readers see it, unescaped
+
+
+def test_translated_labels_keep_ports_and_record_structure():
+    translated = translate_labels(DOT, {"Head": "队头", "Tail": "队|尾", 'Say "hi"': '说"你好"'})
+    assert 'label="<h> 队头|A|{<t> 队\\|尾|put()}"' in translated
+    assert 'label="说\\"你好\\""' in translated
+
+
+def test_catalog_template_holds_comments_and_labels_but_no_code():
+    run_make("gettext")
+    messages = {entry.msgid for entry in polib.pofile(str(BUILD / "gettext" / "index.pot"))}
+    for expected in ("Send data", "Create pipe; returns two connection endpoints", "Head", "Tail", "Endpoint 1", "Buffer"):
+        assert expected in messages
+    for message in messages:
+        assert "import multiprocessing" not in message and "def " not in message, message
+        assert "digraph" not in message and "label=" not in message, message
