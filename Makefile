@@ -52,14 +52,29 @@ system-deps-%:
 
 .PHONY: html
 html: venv system-deps-html ## Build the HTML of every edition (LANGUAGES=zh_CN for one)
-	@$(MAKE) --no-print-directory --output-sync=target -j$(NPROC) $(addprefix html-,$(LANGUAGES))
-	$(BIN)/python tools/write_landing_page.py $(BUILD)/html
+	@$(MAKE) --no-print-directory --output-sync=target -j$(NPROC) $(addprefix html-,$(LANGUAGES)) $(BUILD)/html/index.html
 	@echo "Open $(BUILD)/html/index.html"
 
+# The landing page: sends readers to their language's edition.
+$(BUILD)/html/index.html: languages.toml tools/write_landing_page.py extensions/editions.py $(VENV)/.installed
+	$(BIN)/python tools/write_landing_page.py $(BUILD)/html
+
+# Everything an edition's HTML is made from. An edition is rebuilt only when
+# one of these is newer than its last successful build (make's own check, so a
+# no-op `make html` starts no Sphinx at all); Sphinx then rebuilds only the
+# pages the change affects.
+HTML_INPUTS := conf.py languages.toml requirements.txt $(VENV)/.installed \
+    $(shell find source examples extensions theme -type f -not -name '*.pyc')
+.SECONDEXPANSION:
+.PRECIOUS: $(BUILD)/html/%/.built  # a stamp, not an intermediate file to delete
+
 # One edition; each has its own output and doctree directories.
-html-%: venv system-deps-html
+html-%: $(BUILD)/html/%/.built
+	@:
+$(BUILD)/html/%/.built: $(HTML_INPUTS) $$(wildcard locale/$$*/LC_MESSAGES/*.po)
 	$(BIN)/python tools/compile_catalogs.py $*
 	$(SPHINXBUILD) -b html -D language=$* -d $(BUILD)/doctrees/html-$* source $(BUILD)/html/$*
+	touch $@
 
 # -- Examples -------------------------------------------------------------------
 
