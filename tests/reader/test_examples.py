@@ -7,6 +7,7 @@ import os
 import sys
 import textwrap
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -25,10 +26,20 @@ def test_every_example_has_its_expected_output_beside_it():
         assert (script.parent / "output.txt").is_file(), f"{script} has no output.txt beside it"
 
 
+@pytest.fixture(scope="session")
+def example_runs() -> dict:
+    """Every example under every start method, run concurrently (each in its
+    own process group), so the suite takes about the time of the slowest."""
+    cases = [(script, method) for script in EXAMPLES for method in START_METHODS]
+    with ThreadPoolExecutor(max_workers=2 * (os.cpu_count() or 1)) as pool:
+        runs = pool.map(lambda case: run_example(*case, timeout=30), cases)
+        return dict(zip(cases, runs))
+
+
 @pytest.mark.parametrize("start_method", START_METHODS)
 @pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: p.parent.name)
-def test_examples_match_documented_output(script: Path, start_method: str):
-    result = run_example(script, start_method, timeout=30)
+def test_examples_match_documented_output(example_runs: dict, script: Path, start_method: str):
+    result = example_runs[script, start_method]
     assert result.returncode == 0, result.stderr.decode()
     assert result.stderr == b"", result.stderr.decode()
     assert result.stdout == (script.parent / "output.txt").read_bytes()
