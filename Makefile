@@ -76,6 +76,27 @@ $(BUILD)/html/%/.built: $(HTML_INPUTS) $$(wildcard locale/$$*/LC_MESSAGES/*.po)
 	$(SPHINXBUILD) -b html -D language=$* -d $(BUILD)/doctrees/html-$* source $(BUILD)/html/$*
 	touch $@
 
+# -- PDF ------------------------------------------------------------------------
+
+.PHONY: pdf
+pdf: venv system-deps-pdf ## Build the PDF of every edition into build/pdf/ (LANGUAGES=zh_CN for one)
+	@$(MAKE) --no-print-directory --output-sync=target -j$(NPROC) $(addprefix pdf-,$(LANGUAGES))
+	@ls -1 $(addprefix $(BUILD)/pdf/python-ipc-,$(addsuffix .pdf,$(LANGUAGES)))
+
+# One edition: Sphinx writes LaTeX, latexmk runs XeLaTeX, and the build fails
+# if XeLaTeX logged a missing glyph. The PDF is also put beside the edition's
+# HTML, which links to it.
+pdf-%: venv system-deps-pdf
+	$(BIN)/python tools/compile_catalogs.py $*
+	$(SPHINXBUILD) -b latex -D language=$* -d $(BUILD)/doctrees/latex-$* source $(BUILD)/latex/$*
+	FORCE_SOURCE_DATE=1 $(MAKE) --no-print-directory -C $(BUILD)/latex/$* all-pdf \
+	    LATEXMKOPTS="-interaction=nonstopmode -halt-on-error -silent" > $(BUILD)/latex/$*/latexmk.out \
+	    || { tail -40 $(BUILD)/latex/$*/latexmk.out; exit 1; }
+	$(BIN)/python tools/check_latex_log.py $(BUILD)/latex/$*/python-ipc-$*.log
+	mkdir -p $(BUILD)/pdf
+	cp $(BUILD)/latex/$*/python-ipc-$*.pdf $(BUILD)/pdf/
+	if [ -d $(BUILD)/html/$* ]; then cp $(BUILD)/pdf/python-ipc-$*.pdf $(BUILD)/html/$*/; fi
+
 # -- Examples -------------------------------------------------------------------
 
 .PHONY: run-examples

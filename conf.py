@@ -34,6 +34,7 @@ extensions = [
     "diagram_labels",  # Graphviz labels become messages
     "translation_status",  # notice on pages whose translation is incomplete
     "js_translations",  # search page messages Sphinx leaves untranslated
+    "latex_editions",  # PDF fonts, chrome and metadata per edition
 ]
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["deflist"]
@@ -61,6 +62,11 @@ gettext_language_team = "Python Tutorial translators"
 
 # -- Diagrams ------------------------------------------------------------------
 graphviz_output_format = "svg"  # vector, scalable, and its text is searchable
+# One font for every label, in every language and output: Noto Sans CJK has
+# Latin and Chinese glyphs. Left to fontconfig, dot may pick a different
+# Chinese font (AR PL ZenKai, which TeX Live's Chinese support installs).
+_DIAGRAM_FONT = "Noto Sans CJK SC,sans-serif"
+graphviz_dot_args = [f"-Gfontname={_DIAGRAM_FONT}", f"-Nfontname={_DIAGRAM_FONT}", f"-Efontname={_DIAGRAM_FONT}"]
 
 # -- HTML ----------------------------------------------------------------------
 # Sphinx's basic theme plus a header (language switcher, PDF, colour theme):
@@ -79,3 +85,10 @@ html_search_options = {"dict": ""}
 
 # Copy buttons on code only: output blocks are not something to paste.
 copybutton_selector = "div.highlight-python div.highlight pre"
+
+# -- LaTeX / PDF ---------------------------------------------------------------
+# Engine, fonts, chrome and metadata are set per edition by latex_editions.
+latex_use_xindy = False  # no index, so no xindy binary needed
+latex_domain_indices = False  # no "Python Module Index" page
+latex_show_urls = "no"
+release = version = ""  # an unversioned chapter: no "Release" on the title page

@@ -14,8 +14,8 @@ packages_for() {
         # Chinese labels right; msgfmt to compile and check catalogs.
         html) echo graphviz python3-doc fonts-noto-cjk gettext ;;
         # XeLaTeX, xeCJK, latexmk and fonts covering every glyph of both editions.
-        pdf) echo texlive-xetex texlive-latex-extra texlive-lang-chinese latexmk \
-                  fonts-noto-cjk fonts-noto-core fonts-noto-mono graphviz ;;
+        pdf) echo texlive-xetex texlive-latex-extra texlive-fonts-recommended texlive-lang-chinese latexmk \
+                  fonts-noto-cjk fonts-noto-core fonts-noto-mono fonts-lmodern graphviz ;;
         # A real browser for the reader tests, poppler for the PDF tests.
         test) echo chromium poppler-utils gettext ;;
         *) echo "tools/system-deps.sh: unknown group '$1' (html, pdf, test)" >&2; exit 2 ;;

@@ -1,0 +1,127 @@
+"""Per-edition LaTeX (PDF) settings: fonts that cover every character, the
+edition's own chrome, and PDF metadata.
+
+Every edition loads xeCJK, so that CJK characters and the symbols of the
+sample string (``～ ・ ⌒ ★ ∠``, absent from the Latin fonts) are set in Noto
+CJK in the English PDF too. An edition whose language is Chinese also loads
+ctex, which gives Chinese chrome (目录, 第 1 章) and Chinese line breaking and
+punctuation. The settings are derived from languages.toml, so an edition added
+there gets a PDF too.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from editions import load_editions
+
+# Latin text in Noto Serif / Noto Sans (Debian's fonts-noto-core). Code in
+# Noto Sans Mono CJK for Latin and CJK alike: one font, so no glyph of the
+# sample string sits in a cell of another font's width, and text extracted
+# from the PDF has no stray spaces. (pdffonts names every Noto CJK face
+# "...CJKjp..." because the faces of the collection share one CFF table; the
+# glyphs are those of the region asked for.)
+LATIN_FONTS = r"""
+\setmainfont{Noto Serif}
+\setsansfont{Noto Sans}
+\setmonofont{Noto Sans Mono CJK REGION}[Scale=0.9]
+% The mark for a code line wrapped at a space (U+2423, not in Noto): from
+% Latin Modern Mono (Debian's fonts-lmodern, part of TeX Live).
+\newfontfamily\visiblespacefont{lmmono10-regular.otf}
+\newcommand\bookvisiblespace{{\visiblespacefont\char"2423}}
+"""
+# Symbols the Latin fonts lack (∠ ⌒ ★ ☆) are typeset with the CJK fonts:
+# xeCJK switches fonts by character class. Emphasis in CJK text uses the sans
+# face (黑体), as Chinese books do, not a slanted serif.
+CJK_FONTS = r"""
+\xeCJKDeclareCharClass{CJK}{"2220, "2312, "2605, "2606}
+\setCJKmainfont{Noto Serif CJK REGION}[ItalicFont=Noto Sans CJK REGION]
+\setCJKsansfont{Noto Sans CJK REGION}
+\setCJKmonofont{Noto Sans Mono CJK REGION}[Scale=0.9]
+% xeCJK puts a space between Western and CJK characters, which is right in
+% prose but changes inline code: none there (code blocks use \xeCJKVerbAddon).
+\let\booksphinxcode\sphinxcode
+\renewcommand{\sphinxcode}[1]{{\xeCJKsetup{CJKecglue={}}\booksphinxcode{#1}}}
+"""
+
+
+# XeTeX only logs a glyph no font has; tools/check_latex_log.py fails the
+# build on it. Level 2 also writes it to the terminal.
+COMMON_PREAMBLE = r"""
+\tracinglostchars=2
+\hypersetup{{pdfcreator={{Sphinx, XeLaTeX}}}}
+% The document's language, for screen readers and text extraction (hyperref's
+% pdflang does not reach the catalog with xdvipdfmx).
+\AtBeginDocument{{\special{{pdf:put @catalog <</Lang ({lang_tag})>>}}}}
+"""
+
+
+def latex_settings(language: str, edition: dict) -> dict[str, str]:
+    region = edition.get("noto_cjk", "SC")
+    chinese = language.startswith("zh")
+    elements = {
+        "babel": "",
+        "polyglossia": "",
+        "fontpkg": LATIN_FONTS.replace("REGION", region),
+        # xeCJK would put spaces around CJK inside code; the add-on keeps
+        # code as it is, so text copied from the PDF equals the source.
+        "fvset": r"\fvset{fontsize=\small,formatcom=\xeCJKVerbAddon}",
+        "preamble": CJK_FONTS.replace("REGION", region)
+        + COMMON_PREAMBLE.format(lang_tag=language.replace("_", "-")),
+        "releasename": "",
+        "printindex": "",  # one chapter: an index adds nothing but English chrome
+        # Long code lines wrap, with a visible mark, never run off the page.
+        "sphinxsetup": "verbatimwrapslines=true, verbatimforcewraps=true, verbatimmaxoverfull=0, "
+        r"verbatimvisiblespace=\textcolor{red}{\bookvisiblespace}",
+    }
+    if chinese:
+        # ctex: Chinese chapter labels, 目录, and Chinese typesetting rules.
+        elements["fontenc"] = r"\usepackage[fontset=none, heading=true]{ctex}"
+        elements["fncychap"] = ""  # its chapter style is English ("Chapter 1")
+    else:
+        elements["fontenc"] = r"\usepackage{xeCJK}"
+    return elements
+
+
+def apply_latex_edition(app: Sphinx, config: Config) -> None:
+    edition = load_editions()[config.language]
+    config.latex_engine = "xelatex"
+    config.latex_documents = [
+        (config.root_doc, f"python-ipc-{config.language}.tex", edition["project"], edition["author"], "manual"),
+    ]
+    config.latex_elements = {**latex_settings(config.language, edition), **config.latex_elements}
+
+
+class KeepTheChapterHeading(SphinxPostTransform):
+    """Make the page's own heading the PDF's chapter.
+
+    Sphinx's LaTeX writer drops the first heading of the document, taking it
+    for the book's title, and turns the next level into chapters. Wrapping the
+    page in a section titled with the book's title (which the title page shows
+    anyway) keeps "Interprocess Communication (IPC)" as Chapter 1, with the
+    page's sections as 1.1, 1.2, ... as in a book.
+    """
+
+    builders = ("latex",)
+    default_priority = 900
+
+    def run(self, **kwargs) -> None:
+        if self.document.get("book-wrapped"):
+            return
+        book = nodes.section(ids=["book"])
+        book += nodes.title("", self.config.project)
+        book.extend(self.document.children[:])
+        self.document.clear()
+        self.document += book
+        self.document["book-wrapped"] = True
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("editions")
+    # After editions (priority 500) has chosen the edition.
+    app.connect("config-inited", apply_latex_edition, priority=600)
+    app.add_post_transform(KeepTheChapterHeading)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,146 @@
+"""`make pdf` gives one PDF per edition, typeset for its language, that loses
+no character of the source. Checked with poppler's pdftotext, pdffonts and
+pdfinfo, as a reader's tools would see the file."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+
+from conftest import BUILD, run_make
+
+SAMPLE = "Ciallo～(∠・ω< )⌒★"
+EDITIONS = {
+    "en": {
+        "title": "Python Tutorial", "author": "The Python Tutorial authors", "lang": "en",
+        "headings": ["Interprocess Communication (IPC)", "Global variables are not shared", "Start methods",
+                     "Why the __main__ guard matters", "Queues and pipes", "Queue", "Pipe"],
+    },
+    "zh_CN": {
+        "title": "Python 教程", "author": "Python 教程作者", "lang": "zh-CN",
+        "headings": ["进程间通信（IPC）", "全局变量不共享", "启动方法", "为什么需要 __main__ 保护",
+                     "队列与管道", "队列", "管道"],
+    },
+}
+
+
+def poppler(tool: str, *args: str) -> str:
+    assert shutil.which(tool), f"{tool} is missing: run `make test` (it installs poppler-utils) or apt-get install poppler-utils"
+    return subprocess.run([tool, *args], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="session")
+def pdfs() -> Path:
+    run_make("pdf")
+    return BUILD / "pdf"
+
+
+def pdf_text(pdfs: Path, language: str) -> str:
+    return poppler("pdftotext", str(pdfs / f"python-ipc-{language}.pdf"), "-")
+
+
+def catalog_language(pdf: Path) -> str:
+    """The /Lang entry of the PDF's catalog, in plain or compressed objects."""
+    data = pdf.read_bytes()
+    chunks = [data]
+    for match in re.finditer(rb"stream\r?\n", data):
+        end = data.find(b"endstream", match.end())
+        try:
+            chunks.append(zlib.decompress(data[match.end():end]))
+        except zlib.error:
+            pass
+    for chunk in chunks:
+        if found := re.search(rb"/Lang\s*\(([^)]*)\)", chunk):
+            return found.group(1).decode()
+    return ""
+
+
+@pytest.mark.parametrize("language", EDITIONS)
+def test_every_heading_and_the_sample_string_are_in_the_pdf(pdfs: Path, language: str):
+    text = pdf_text(pdfs, language)
+    for heading in EDITIONS[language]["headings"]:
+        assert heading in text, heading
+    # In the prose, in the code of two listings and in their two outputs.
+    assert text.count(SAMPLE) == 5
+
+
+def test_chinese_pdf_has_chinese_chrome_and_no_english_chrome(pdfs: Path):
+    text = pdf_text(pdfs, "zh_CN")
+    for chrome in ("目录", "第一章"):
+        assert chrome in text, chrome
+    for english in ("Contents", "CONTENTS", "Chapter", "CHAPTER", "Release", "Index", "Author name not set",
+                    "continued on next page", "Listing", "Output"):
+        assert english not in text, english
+
+
+def test_chinese_pdf_has_chinese_comments_and_diagram_labels(pdfs: Path):
+    text = pdf_text(pdfs, "zh_CN")
+    for chinese in ("# 发送数据", "# 创建队列", "# 创建管道；返回两个连接端点", "队头", "队尾", "端点 1", "缓冲区"):
+        assert chinese in text, chinese
+    for english in ("# Send data", "Head", "Tail", "Endpoint", "Buffer"):
+        assert english not in text, english
+
+
+@pytest.mark.parametrize("language", EDITIONS)
+def test_fonts_are_embedded_and_diagrams_are_vectors(pdfs: Path, language: str):
+    pdf = str(pdfs / f"python-ipc-{language}.pdf")
+    rows = poppler("pdffonts", pdf).splitlines()[2:]
+    assert rows
+    for row in rows:
+        assert re.search(r"\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$", row), row
+        embedded = row.split()[-5]
+        assert embedded == "yes", f"font not embedded: {row}"
+    images = poppler("pdfimages", "-list", pdf).splitlines()[2:]
+    assert images == []  # no raster image: the diagrams are vector graphics
+
+
+@pytest.mark.parametrize("language", EDITIONS)
+def test_metadata_is_set_per_edition(pdfs: Path, language: str):
+    pdf = pdfs / f"python-ipc-{language}.pdf"
+    info = dict(line.split(":", 1) for line in poppler("pdfinfo", str(pdf)).splitlines() if ":" in line)
+    assert info["Title"].strip() == EDITIONS[language]["title"]
+    assert info["Author"].strip() == EDITIONS[language]["author"]
+    assert catalog_language(pdf) == EDITIONS[language]["lang"]
+
+
+@pytest.mark.parametrize("language", EDITIONS)
+def test_latex_logs_report_no_missing_character(pdfs: Path, language: str):
+    log = BUILD / "latex" / language / f"python-ipc-{language}.log"
+    assert "Missing character" not in log.read_text(encoding="utf-8", errors="replace")
+
+
+def test_each_html_edition_links_to_its_own_pdf(pdfs: Path, html_site: Path):
+    run_make("pdf")  # after make html, so the PDFs are copied beside the pages
+    for language in EDITIONS:
+        page = (html_site / language / "index.html").read_text(encoding="utf-8")
+        assert f'href="python-ipc-{language}.pdf"' in page
+        assert (html_site / language / f"python-ipc-{language}.pdf").read_bytes() == \
+            (pdfs / f"python-ipc-{language}.pdf").read_bytes()
+
+
+def test_a_missing_glyph_fails_the_build_naming_the_log_line(project_copy: Path):
+    page = project_copy / "source" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nAn Egyptian hieroglyph no font here has: \U00013000.\n",
+                    encoding="utf-8")
+    result = run_make("pdf", "LANGUAGES=en", cwd=project_copy, check=False)
+    assert result.returncode != 0
+    assert re.search(r"python-ipc-en\.log:\d+: missing glyph U\+13000", result.stderr), result.stderr[-3000:]
+    assert not (project_copy / "build" / "pdf" / "python-ipc-en.pdf").exists()
+
+
+def test_long_code_lines_wrap_instead_of_running_off_the_page(project_copy: Path):
+    example = project_copy / "examples" / "queue-producer-consumer" / "main.py"
+    long_tail = " ".join(["wrapped"] * 30)
+    example.write_text(example.read_text(encoding="utf-8").replace(
+        "# Send data", f"# Send data {long_tail} END"), encoding="utf-8")
+    run_make("pdf", "LANGUAGES=en", cwd=project_copy)
+    log = (project_copy / "build/latex/en/python-ipc-en.log").read_text(encoding="utf-8", errors="replace")
+    assert "Overfull \\hbox" not in log
+    text = subprocess.run(["pdftotext", str(project_copy / "build/pdf/python-ipc-en.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "END" in text  # nothing cut off at the margin
