@@ -111,14 +111,48 @@ run-examples: venv ## Run every example under every start method, diff with its 
 
 # -- Translation ----------------------------------------------------------------
 
+POT_DIR := $(BUILD)/gettext
+# Every edition but the source language.
+TRANSLATIONS := $(filter-out $(SOURCE_LANGUAGE),$(ALL_LANGUAGES))
+LANGUAGE ?= $(firstword $(TRANSLATIONS))
+SERVE_PORT ?= 8000
+
 .PHONY: gettext
-gettext: venv ## Extract the messages into build/gettext/*.pot
-	$(BIN)/sphinx-build -c . -q -b gettext -d $(BUILD)/doctrees/gettext source $(BUILD)/gettext
+gettext: venv ## Extract the messages: build/gettext/<page>.pot and sphinx.pot (theme)
+	$(BIN)/sphinx-build -c . -q -b gettext -d $(BUILD)/doctrees/gettext source $(POT_DIR)
+	$(BIN)/pybabel -q extract -F babel.cfg --no-wrap --project="Python Tutorial" -o $(POT_DIR)/sphinx.pot .
+
+.PHONY: update-po
+update-po: gettext ## Refresh every translation's catalogs from the sources (keeps all translations)
+	$(BIN)/python tools/update_po.py $(POT_DIR) $(TRANSLATIONS)
+
+.PHONY: stats
+stats: venv ## Translation progress per language and page (fuzzy counts as not translated)
+	$(BIN)/python tools/po_stats.py $(TRANSLATIONS)
+
+.PHONY: check-po
+check-po: gettext system-deps-html ## Check the catalogs; errors name file:line and the message
+	$(BIN)/python tools/check_po.py $(POT_DIR) $(TRANSLATIONS)
+
+.PHONY: serve
+serve: venv system-deps-html ## Live preview of one edition: make serve LANGUAGE=zh_CN
+	$(BIN)/sphinx-autobuild -c . -D language=$(LANGUAGE) -d $(BUILD)/doctrees/serve-$(LANGUAGE) \
+	    --port $(SERVE_PORT) --watch locale/$(LANGUAGE) --watch examples --watch extensions \
+	    --watch theme --watch conf.py --ignore '*.mo' \
+	    --pre-build "$(BIN)/python tools/compile_catalogs.py $(LANGUAGE)" \
+	    source $(BUILD)/serve/$(LANGUAGE)
+
+.PHONY: add-language
+add-language: venv ## Add an edition and its catalogs: make add-language LANGUAGE=ja
+	@test -n "$(filter-out $(ALL_LANGUAGES),$(LANGUAGE))" || { echo "LANGUAGE=$(LANGUAGE) is already an edition" >&2; exit 1; }
+	$(BIN)/python tools/add_language.py $(LANGUAGE)
+	$(MAKE) --no-print-directory gettext
+	$(BIN)/python tools/update_po.py $(POT_DIR) $(LANGUAGE)
 
 # -- Tests ----------------------------------------------------------------------
 
 .PHONY: test
-test: venv system-deps-html system-deps-test ## Run every test (builds what it checks)
+test: venv system-deps-html system-deps-pdf system-deps-test ## Run every test (builds what it checks)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 .PHONY: clean

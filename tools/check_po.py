@@ -1,0 +1,216 @@
+"""Check the translation catalogs; report every problem as file:line.
+
+    python tools/check_po.py build/gettext zh_CN [ja ...]      (make check-po)
+
+Exits 1 if any check fails. Checks, for every catalog of every language:
+
+completeness   untranslated or fuzzy entries, in a language marked
+               ``complete = true`` in languages.toml
+up to date     the catalog has the messages the sources have now (else: run
+               ``make update-po``)
+markup         the translation keeps the message's MyST roles and their
+               targets, inline code, links, substitutions, emphasis and
+               placeholders; no line break a one-line message lacked; no
+               leading ``---`` (MyST reads it as front matter)
+emphasis       CJK: ``**注意：**文本`` does not render as bold (CommonMark);
+               write ``**注意**：文本``
+glossary       a message using a term of ``locale/<lang>/glossary.csv``
+               uses the required translation
+copywriting    CJK: autocorrect's rules (spaces between CJK and Latin words
+               or digits, full-width punctuation), and a space between CJK
+               text and inline code
+msgfmt         ``msgfmt --check`` (syntax, header, format strings)
+wrapping       the project's one wrapping style (``msgcat --no-wrap``)
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import subprocess
+import sys
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import autocorrect_py
+import polib
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ROLE = re.compile(r"\{([\w:.-]+)\}`([^`]*)`")
+CODE = re.compile(r"(?<!`)`([^`]+)`(?!`)")
+LINK = re.compile(r"\]\(([^)\s]+)\)|<(https?://[^>]+)>")
+SUBSTITUTION = re.compile(r"\{\{\s*[\w.]+\s*\}\}")
+STRONG = re.compile(r"\*\*[^*\s](?:[^*]*[^*\s])?\*\*")
+EMPHASIS = re.compile(r"(?<!\*)\*[^*\s](?:[^*]*[^*\s])?\*(?!\*)")
+PATH = re.compile(r"[\w.-]*/[\w./-]*")
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdr]|%[sdr]|\$\{\w+\}|(?<![{\w])\{\w*\}(?!`)")
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+CJK_PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】「」『』…—～·"
+# A closing emphasis marker right after CJK punctuation and right before text
+# is not right-flanking in CommonMark: the asterisks stay literal.
+BROKEN_CJK_EMPHASIS = re.compile(rf"[{CJK_PUNCTUATION}](\*\*?)(?=[^\s*{CJK_PUNCTUATION}])")
+CODE_GLUED_TO_CJK = re.compile(rf"[{CJK}](?:\{{[\w:.-]+\}})?`[^`]+`|`[^`]+`[{CJK}]")
+
+
+@dataclass
+class Problem:
+    path: Path
+    line: int
+    kind: str
+    text: str
+    msgid: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path.relative_to(ROOT) if self.path.is_absolute() else self.path}:{self.line}"
+        shown = self.msgid if len(self.msgid) <= 70 else self.msgid[:67] + "..."
+        return f"{where}: {self.kind}: {self.text}" + (f"\n    msgid \"{shown}\"" if shown else "")
+
+
+def msgstr_line(lines: list[str], entry: polib.POEntry) -> int:
+    """The line of the entry's msgstr (polib gives the msgid's)."""
+    for number in range(entry.linenum - 1, len(lines)):
+        if lines[number].startswith("msgstr"):
+            return number + 1
+    return entry.linenum
+
+
+def markup(text: str) -> dict[str, Counter]:
+    roles = []
+    for role, content in ROLE.findall(text):
+        target = re.search(r"<([^>]+)>\s*$", content)
+        roles.append(f"{{{role}}}`{target.group(1) if target else content}`")
+    rest = ROLE.sub(" ", text)
+    return {
+        "MyST role": Counter(roles),
+        "inline code": Counter(CODE.findall(rest)),
+        "link": Counter(a or b for a, b in LINK.findall(rest)),
+        "substitution": Counter(SUBSTITUTION.findall(rest)),
+        "strong (**)": Counter({"spans": len(STRONG.findall(rest))}),
+        "emphasis (*)": Counter({"spans": len(EMPHASIS.findall(STRONG.sub(" ", rest)))}),
+        "placeholder": Counter(PLACEHOLDER.findall(CODE.sub(" ", rest))),
+    }
+
+
+def check_markup(msgid: str, msgstr: str, cjk: bool) -> list[str]:
+    problems = []
+    source, target = markup(msgid), markup(msgstr)
+    for kind in source:
+        missing, extra = source[kind] - target[kind], target[kind] - source[kind]
+        if kind.startswith(("strong", "emphasis")):
+            if source[kind] != target[kind]:
+                problems.append(f"{kind}: {source[kind]['spans']} in the English, {target[kind]['spans']} in the translation")
+            continue
+        problems += [f"{kind} {item!r} is missing from the translation" for item in missing]
+        problems += [f"{kind} {item!r} is not in the English" for item in extra]
+    if "\n" in msgstr and "\n" not in msgid:
+        problems.append("the translation has a line break the English does not have")
+    if msgstr.lstrip().startswith("---"):
+        problems.append("a message starting with '---' is read as MyST front matter")
+    if cjk and (match := BROKEN_CJK_EMPHASIS.search(msgstr)):
+        problems.append(f"emphasis closed after CJK punctuation stays literal: {match.group(0)!r}; "
+                        "put the punctuation outside (**注意**：)")
+    return problems
+
+
+def load_glossary(language: str) -> list[tuple[re.Pattern, str, str]]:
+    path = ROOT / "locale" / language / "glossary.csv"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    return [
+        (re.compile(r"\b(?:" + "|".join(map(re.escape, row["english"].split("|"))) + r")\b", re.I),
+         row["english"].split("|")[0], row[language])
+        for row in rows
+    ]
+
+
+def prose(text: str) -> str:
+    """The words of a message, without roles, inline code and file paths."""
+    return PATH.sub(" ", CODE.sub(" ", ROLE.sub(" ", text)))
+
+
+def check_copywriting(msgstr: str) -> list[str]:
+    problems = [f"suggested: {line.new!r}" for line in autocorrect_py.lint_for(msgstr, "message.md").lines]
+    for match in CODE_GLUED_TO_CJK.finditer(msgstr):
+        problems.append(f"put a space between CJK text and inline code: {match.group(0)!r}")
+    return problems
+
+
+def check_catalog(po_path: Path, template: Path | None, complete: bool, language: str,
+                  glossary: list) -> list[Problem]:
+    problems: list[Problem] = []
+    cjk = language.split("_")[0] in {"zh", "ja", "ko"}
+    result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po_path)],
+                            capture_output=True, text=True, cwd=ROOT)
+    if result.returncode != 0:
+        # msgfmt names file:line itself; nothing else can be read reliably.
+        return [Problem(po_path, 0, "msgfmt", result.stderr.strip())]
+    text = po_path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    po = polib.pofile(text, wrapwidth=0)
+    for entry in po:
+        if entry.obsolete:
+            continue
+        line = msgstr_line(lines, entry)
+        add = lambda kind, message: problems.append(Problem(po_path, line, kind, message, entry.msgid))  # noqa: E731
+        if not entry.translated():
+            if complete:
+                add("untranslated", "no translation, in a language marked complete")
+            continue
+        if entry.fuzzy:
+            if complete:
+                add("fuzzy", "the English changed: review the translation, then remove the fuzzy flag")
+            continue
+        translations = [entry.msgstr] if not entry.msgid_plural else list(entry.msgstr_plural.values())
+        # A plural form stands for any count: compare it with the plural English.
+        english = entry.msgid_plural or entry.msgid
+        for msgstr in translations:
+            for message in check_markup(english, msgstr, cjk):
+                add("markup", message)
+            for pattern, term, required in glossary:
+                if pattern.search(prose(entry.msgid)) and required not in msgstr:
+                    add("glossary", f"'{term}' must be translated as '{required}'")
+            if cjk:
+                for message in check_copywriting(msgstr):
+                    add("copywriting", message)
+    if template is not None:
+        expected = {e.msgid for e in polib.pofile(str(template)) if e.msgid}
+        present = {e.msgid for e in po if not e.obsolete and e.msgid}
+        new, gone = expected - present, present - expected
+        if new or gone:
+            problems.append(Problem(po_path, 1, "out of date",
+                                    f"{len(new)} message(s) new in the sources, {len(gone)} gone; run `make update-po`"))
+    normalised = subprocess.run(["msgcat", "--no-wrap", str(po_path)], capture_output=True, text=True).stdout
+    if normalised and normalised != text:
+        first = next(i for i, (a, b) in enumerate(zip(text.splitlines() + [""], normalised.splitlines() + [""]), 1)
+                     if a != b)
+        problems.append(Problem(po_path, first, "wrapping",
+                                "not in the project's one style (no wrapping); run `make update-po` to rewrap"))
+    return problems
+
+
+def main(pot_dir: str, languages: list[str]) -> int:
+    with (ROOT / "languages.toml").open("rb") as file:
+        editions = tomllib.load(file)
+    problems: list[Problem] = []
+    checked = 0
+    for language in languages:
+        glossary = load_glossary(language)
+        complete = bool(editions.get(language, {}).get("complete"))
+        for po_path in sorted((ROOT / "locale" / language / "LC_MESSAGES").glob("*.po")):
+            template = Path(pot_dir) / po_path.with_suffix(".pot").name
+            problems += check_catalog(po_path, template if template.exists() else None, complete, language, glossary)
+            checked += 1
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"check-po: {checked} catalog(s), {len(problems)} problem(s)",
+          file=sys.stderr if problems else sys.stdout)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2:]))
