@@ -65,14 +65,20 @@ $(BUILD)/html/index.html: languages.toml tools/write_landing_page.py extensions/
 # pages the change affects.
 HTML_INPUTS := conf.py languages.toml requirements.txt $(VENV)/.installed \
     $(shell find source examples extensions theme -type f -not -name '*.pyc')
-.SECONDEXPANSION:
-.PRECIOUS: $(BUILD)/html/%/.built  # a stamp, not an intermediate file to delete
+.PRECIOUS: $(BUILD)/html/%/.built $(BUILD)/catalogs/%.stamp  # stamps, not intermediate files
+
+# Check and compile an edition's catalogs, every time (it takes milliseconds).
+# The stamp changes only when the compiled catalogs' content does, so an edit
+# rebuilds the edition even if the .po's modification time is old (a restore).
+$(BUILD)/catalogs/%.stamp: FORCE
+	@$(BIN)/python tools/compile_catalogs.py $* --stamp $@
+.PHONY: FORCE
+FORCE:
 
 # One edition; each has its own output and doctree directories.
 html-%: $(BUILD)/html/%/.built
 	@:
-$(BUILD)/html/%/.built: $(HTML_INPUTS) $$(wildcard locale/$$*/LC_MESSAGES/*.po)
-	$(BIN)/python tools/compile_catalogs.py $*
+$(BUILD)/html/%/.built: $(HTML_INPUTS) $(BUILD)/catalogs/%.stamp
 	$(SPHINXBUILD) -b html -D language=$* -d $(BUILD)/doctrees/html-$* source $(BUILD)/html/$*
 	touch $@
 

@@ -1,6 +1,6 @@
 """Check and compile the gettext catalogs of one language, before Sphinx runs.
 
-    python tools/compile_catalogs.py zh_CN
+    python tools/compile_catalogs.py zh_CN [--stamp build/catalogs/zh_CN.stamp]
 
 For each ``locale/<lang>/LC_MESSAGES/*.po``:
 
@@ -9,11 +9,16 @@ For each ``locale/<lang>/LC_MESSAGES/*.po``:
   ``.mo`` is deleted, so no stale translation can be used by a later build;
 * the ``.mo`` beside it is rewritten only when its content changes (decided by
   content, not by modification times, which a git checkout makes unreliable),
-  and is never left older than its ``.po``, so Sphinx does not recompile it.
+  and is never left older than its ``.po``, so Sphinx does not recompile it;
+* with ``--stamp``, a digest of the compiled catalogs is written to the stamp
+  file, only when it differs: make rebuilds an edition when its catalogs'
+  content changed, whatever the files' modification times say.
 """
 
 from __future__ import annotations
 
+import argparse
+import hashlib
 import os
 import subprocess
 import sys
@@ -45,19 +50,34 @@ def compile_catalog(po: Path) -> str | None:
     return None
 
 
-def main(languages: list[str]) -> int:
-    errors = []
-    for language in languages:
+def write_if_changed(path: Path, text: str) -> None:
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("languages", nargs="+")
+    parser.add_argument("--stamp", type=Path, help="file to hold a digest of the compiled catalogs")
+    args = parser.parse_args()
+    errors, digest = [], hashlib.sha256()
+    for language in args.languages:
         for po in sorted((ROOT / "locale" / language / "LC_MESSAGES").glob("*.po")):
             error = compile_catalog(po.relative_to(ROOT))
             if error:
                 errors.append(error)
+            else:
+                digest.update(po.name.encode() + b"\0" + po.with_suffix(".mo").read_bytes())
     for error in errors:
         print(error, file=sys.stderr)
     if errors:
         print(f"{len(errors)} catalog(s) have errors; nothing was built.", file=sys.stderr)
-    return 1 if errors else 0
+        return 1
+    if args.stamp:
+        write_if_changed(args.stamp, digest.hexdigest() + "\n")
+    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""Declare a new edition in languages.toml (the one place languages live).
+
+    python tools/add_language.py ja      (make add-language LANGUAGE=ja)
+
+Appends a table for the language, with its own name from Babel's locale data,
+and the source edition's title and author to be translated. The Makefile then
+creates the catalogs (make gettext, then tools/update_po.py). From then on
+the builds, the language switcher and the landing page include the edition.
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES_FILE = ROOT / "languages.toml"
+# Which Noto CJK face a CJK edition's PDF uses (see extensions/latex_editions.py).
+NOTO_CJK_REGION = {"ja": "JP", "ko": "KR", "zh_TW": "TC", "zh_HK": "HK"}
+
+
+def main(language: str) -> int:
+    with LANGUAGES_FILE.open("rb") as file:
+        editions = tomllib.load(file)
+    if language in editions:
+        print(f"{LANGUAGES_FILE.name}: {language} is already an edition", file=sys.stderr)
+        return 1
+    try:
+        name = Locale.parse(language).get_display_name(language)
+    except (ValueError, UnknownLocaleError):
+        print(f"{language!r} is not a language Babel knows (examples: ja, fr, zh_TW)", file=sys.stderr)
+        return 1
+    source = next(iter(editions.values()))
+    table = [
+        "",
+        f"[{language}]",
+        f'name = "{name[:1].upper() + name[1:]}"',
+        f'project = "{source["project"]}"  # translate',
+        f'author = "{source["author"]}"  # translate',
+        "complete = false  # true once every catalog is fully translated",
+    ]
+    if language in NOTO_CJK_REGION:
+        table.append(f'noto_cjk = "{NOTO_CJK_REGION[language]}"')
+    with LANGUAGES_FILE.open("a", encoding="utf-8") as file:
+        file.write("\n".join(table) + "\n")
+    print(f"{LANGUAGES_FILE.name}: added [{language}] ({name})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
