@@ -64,6 +64,8 @@ class Problem:
     msgid: str = ""
 
     def __str__(self) -> str:
+        if self.kind == "msgfmt":  # msgfmt's own lines already say file:line
+            return self.text
         where = f"{self.path.relative_to(ROOT) if self.path.is_absolute() else self.path}:{self.line}"
         shown = self.msgid if len(self.msgid) <= 70 else self.msgid[:67] + "..."
         return f"{where}: {self.kind}: {self.text}" + (f"\n    msgid \"{shown}\"" if shown else "")
@@ -144,9 +146,9 @@ def check_catalog(po_path: Path, template: Path | None, complete: bool, language
                   glossary: list) -> list[Problem]:
     problems: list[Problem] = []
     cjk = language.split("_")[0] in {"zh", "ja", "ko"}
-    result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po_path)],
+    result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po_path.relative_to(ROOT))],
                             capture_output=True, text=True, cwd=ROOT)
-    if result.returncode != 0:
+    if result.returncode != 0 or result.stderr.strip():
         # msgfmt names file:line itself; nothing else can be read reliably.
         return [Problem(po_path, 0, "msgfmt", result.stderr.strip())]
     text = po_path.read_text(encoding="utf-8")
@@ -157,13 +159,13 @@ def check_catalog(po_path: Path, template: Path | None, complete: bool, language
             continue
         line = msgstr_line(lines, entry)
         add = lambda kind, message: problems.append(Problem(po_path, line, kind, message, entry.msgid))  # noqa: E731
+        if entry.fuzzy:  # (polib counts a fuzzy entry as untranslated)
+            if complete:
+                add("fuzzy", "the English changed: review the translation, then remove the fuzzy flag")
+            continue
         if not entry.translated():
             if complete:
                 add("untranslated", "no translation, in a language marked complete")
-            continue
-        if entry.fuzzy:
-            if complete:
-                add("fuzzy", "the English changed: review the translation, then remove the fuzzy flag")
             continue
         translations = [entry.msgstr] if not entry.msgid_plural else list(entry.msgstr_plural.values())
         # A plural form stands for any count: compare it with the plural English.

@@ -4,7 +4,7 @@
 
 For each ``locale/<lang>/LC_MESSAGES/*.po``:
 
-* ``msgfmt --check`` validates it; on error the build stops with msgfmt's own
+* ``msgfmt --check`` validates it; on an error or a warning the build stops with msgfmt's own
   ``file:line: message`` lines, the ``.po`` is left exactly as it is, and its
   ``.mo`` is deleted, so no stale translation can be used by a later build;
 * the ``.mo`` beside it is rewritten only when its content changes (decided by
@@ -39,7 +39,9 @@ def compile_catalog(po: Path) -> str | None:
             text=True,
             cwd=ROOT,
         )
-        if result.returncode != 0:
+        # A warning is an error too: a header msgfmt warns about (charset,
+        # Language, Plural-Forms) gives wrong or no translations at run time.
+        if result.returncode != 0 or result.stderr.strip():
             mo.unlink(missing_ok=True)
             return result.stderr.strip() or f"{po}: msgfmt failed"
         if not mo.exists() or mo.read_bytes() != fresh.read_bytes():

@@ -1,0 +1,21 @@
+"""Edit catalogs the way a translator's editor does: in place, as text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+
+
+def set_translation(po_path: Path, msgid: str, msgstr: str) -> int:
+    """Replace one msgstr in the file's text; return the msgstr's line number."""
+    lines = po_path.read_text(encoding="utf-8").split("\n")
+    at = lines.index(f'msgid "{msgid}"') + 1
+    assert lines[at].startswith("msgstr "), lines[at]
+    lines[at] = "msgstr " + polib.escape(msgstr).join('""')
+    po_path.write_text("\n".join(lines), encoding="utf-8")
+    return at + 1
+
+
+def entry(po_path: Path, msgid: str) -> polib.POEntry:
+    return polib.pofile(str(po_path)).find(msgid)

@@ -1,0 +1,38 @@
+"""Adding a language is one command; the new edition appears in the builds,
+the language switcher and the landing page."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from conftest import run_make
+
+
+def test_add_language_creates_catalogs_and_a_new_edition(project_copy: Path):
+    run_make("add-language", "LANGUAGE=ja", cwd=project_copy)
+
+    editions = tomllib.loads((project_copy / "languages.toml").read_text(encoding="utf-8"))
+    assert editions["ja"]["name"] == "日本語"
+    assert editions["ja"]["complete"] is False
+    for template in ("index", "sphinx"):
+        catalog = project_copy / "locale/ja/LC_MESSAGES" / f"{template}.po"
+        assert catalog.exists()
+        assert 'Language: ja\\n' in catalog.read_text(encoding="utf-8")
+
+    run_make("html", cwd=project_copy)
+    site = project_copy / "build" / "html"
+    assert (site / "ja" / "index.html").exists()
+    english = (site / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../ja/index.html"' in english
+    assert 'href="ja/index.html"' in (site / "index.html").read_text(encoding="utf-8")
+    # Untranslated so far, and the page says so.
+    assert "translation-incomplete" in (site / "ja" / "index.html").read_text(encoding="utf-8")
+    run_make("check-po", cwd=project_copy)  # not complete: untranslated is not an error
+
+
+def test_adding_an_existing_language_is_refused(project_copy: Path):
+    before = (project_copy / "languages.toml").read_bytes()
+    result = run_make("add-language", "LANGUAGE=zh_CN", cwd=project_copy, check=False)
+    assert result.returncode != 0 and "already" in result.stderr
+    assert (project_copy / "languages.toml").read_bytes() == before

@@ -1,0 +1,106 @@
+"""Every mistake a translator can make is caught by `make check-po`, with a
+message naming the file, the line and the message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from catalogs import set_translation
+from conftest import run_make
+
+INDEX_PO = Path("locale/zh_CN/LC_MESSAGES/index.po")
+ROLE_MSGID = "A queue can have any number of producers and consumers."
+
+
+def test_check_po_passes_on_the_landed_catalogs():
+    result = run_make("check-po")
+    assert "0 problem(s)" in result.stdout
+
+
+CASES = {
+    "dropped role": (
+        "The example has the same producer and consumer, connected by a pipe instead of a queue. Both endpoints "
+        "are {py:class}`~multiprocessing.connection.Connection` objects, on every platform.",
+        "本例使用同样的生产者和消费者，只是用管道代替队列把它们连接起来。在所有平台上，两个端点都是 Connection 对象。",
+        "MyST role '{py:class}`~multiprocessing.connection.Connection`' is missing",
+    ),
+    "changed role target": (
+        "A queue can have any number of producers and consumers.",
+        "一个队列可以有任意多个生产者和消费者，见 {py:class}`~multiprocessing.Pipe`。",
+        "MyST role '{py:class}`~multiprocessing.Pipe`' is not in the English",
+    ),
+    "dropped inline code": (
+        "In the example, the producer puts the numbers 0 to 4 into the queue, followed by `None` to signal the "
+        "end. The consumer takes items from the queue until it gets `None`.",
+        "在示例中，生产者把数字 0 到 4 放入队列，最后放入 None 表示结束。消费者不断从队列中取出数据，直到取到 `None` 为止。",
+        "inline code 'None' is missing",
+    ),
+    "dropped emphasis": (
+        "The {py:mod}`multiprocessing` module can create a child process in three ways, called *start methods*:",
+        "{py:mod}`multiprocessing` 模块可以用三种方式创建子进程，这三种方式称为启动方法：",
+        "emphasis (*): 1 in the English, 0 in the translation",
+    ),
+    "emphasis that will not render": (
+        "The {py:mod}`multiprocessing` module can create a child process in three ways, called *start methods*:",
+        "{py:mod}`multiprocessing` 模块可以用三种方式创建子进程，这三种方式称为*启动方法：*子进程",
+        "emphasis closed after CJK punctuation stays literal",
+    ),
+    "glossary": (
+        "A queue can have any number of producers and consumers.",
+        "一个队列可以有任意多个生产方和消费者。",
+        "'producer' must be translated as '生产者'",
+    ),
+    "half-width punctuation": (
+        "A queue can have any number of producers and consumers.",
+        "一个队列可以有任意多个生产者,也可以有任意多个消费者.",
+        "copywriting: suggested",
+    ),
+    "no space between Chinese and digits": (
+        "In the example, the producer puts the numbers 0 to 4 into the queue, followed by `None` to signal the "
+        "end. The consumer takes items from the queue until it gets `None`.",
+        "在示例中，生产者把数字0到4放入队列，最后放入 `None` 表示结束。消费者不断从队列中取出数据，直到取到 `None` 为止。",
+        "copywriting: suggested",
+    ),
+    "code glued to Chinese": (
+        "In the example, the producer puts the numbers 0 to 4 into the queue, followed by `None` to signal the "
+        "end. The consumer takes items from the queue until it gets `None`.",
+        "在示例中，生产者把数字 0 到 4 放入队列，最后放入`None`表示结束。消费者不断从队列中取出数据，直到取到 `None` 为止。",
+        "put a space between CJK text and inline code",
+    ),
+    "line break in a code comment": (
+        "Send data",
+        "发送\\n数据",
+        "a line break the English does not have",
+    ),
+    "untranslated in a complete language": (
+        "Send data",
+        "",
+        "untranslated: no translation",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_check_po_names_file_line_and_message(project_copy: Path, case: str):
+    msgid, msgstr, expected = CASES[case]
+    line = set_translation(project_copy / INDEX_PO, msgid, msgstr.replace("\\n", "\n"))
+    result = run_make("check-po", cwd=project_copy, check=False)
+    assert result.returncode != 0
+    assert f"{INDEX_PO}:{line}: " in result.stderr, result.stderr
+    assert expected in result.stderr, result.stderr
+    assert msgid[:40] in result.stderr
+
+
+def test_a_syntax_error_is_reported_by_msgfmt_with_file_and_line(project_copy: Path):
+    po = project_copy / INDEX_PO
+    lines = po.read_text(encoding="utf-8").split("\n")
+    at = lines.index('msgid "Send data"') + 1
+    lines[at] = 'msgstr "发送数据'  # the closing quote forgotten
+    po.write_text("\n".join(lines), encoding="utf-8")
+    result = run_make("check-po", cwd=project_copy, check=False)
+    assert result.returncode != 0
+    # msgfmt reports the unterminated string on its line or the next.
+    assert f"{INDEX_PO}:{at + 1}: " in result.stderr or f"{INDEX_PO}:{at + 2}: " in result.stderr, result.stderr
+    assert "end-of-line within string" in result.stderr
