@@ -34,7 +34,8 @@ help: ## List the targets
 venv: $(VENV)/.installed ## Create .venv with the pinned Python packages
 
 $(VENV)/.installed: requirements.txt
-	$(PYTHON) -m venv $(VENV) || { echo "Cannot create a venv: on Debian, run: apt-get install python3-venv" >&2; exit 1; }
+	@# Debian's python3 needs the python3-venv package for this; install it if missing.
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV) && tools/system-deps.sh venv && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
 	touch $@
 
@@ -160,6 +161,25 @@ add-language: venv ## Add an edition and its catalogs: make add-language LANGUAG
 .PHONY: test
 test: venv system-deps-html system-deps-pdf system-deps-test ## Run every test (builds what it checks)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# -- Speed and hosting ----------------------------------------------------------
+
+.PHONY: bench
+bench: venv system-deps-html system-deps-pdf ## Measure build and test speed (medians, ratios); see README
+	$(BIN)/python tools/bench.py $(BENCH_ARGS)
+
+DIST_BUILD := $(BUILD)/dist-build
+.PHONY: dist
+dist: venv ## One archive to host: build/dist/python-ipc.tar.gz (HTML editions, landing page, PDFs)
+	rm -rf $(DIST_BUILD) && mkdir -p $(BUILD)/dist
+	@# A clean build of its own: nothing left over from incremental builds.
+	$(MAKE) --no-print-directory html BUILD=$(DIST_BUILD)
+	$(MAKE) --no-print-directory pdf BUILD=$(DIST_BUILD)
+	touch $(DIST_BUILD)/html/.nojekyll  # GitHub Pages: serve _static/ and _images/ as they are
+	tar --sort=name --mtime=@$(SOURCE_DATE_EPOCH) --owner=0 --group=0 --numeric-owner \
+	    --exclude=.built --exclude=.buildinfo -C $(DIST_BUILD)/html -cf - . \
+	    | gzip -n -9 > $(BUILD)/dist/python-ipc.tar.gz
+	@echo "$(BUILD)/dist/python-ipc.tar.gz: unpack it at the root of any static web host"
 
 .PHONY: clean
 clean: ## Remove build products (keeps .venv)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sphinx.application import Sphinx
-from sphinx.config import Config
-from sphinx.errors import ConfigError
+if TYPE_CHECKING:  # imported lazily: tools read languages.toml without Sphinx
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 LANGUAGES_FILE = Path(__file__).resolve().parent.parent / "languages.toml"
 
@@ -25,6 +26,8 @@ def load_editions(path: Path = LANGUAGES_FILE) -> dict[str, dict]:
 
 
 def apply_edition(app: Sphinx, config: Config) -> None:
+    from sphinx.errors import ConfigError
+
     editions = load_editions()
     edition = editions.get(config.language)
     if edition is None:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Make sure the Debian packages a task needs are installed.
 #
-#   tools/system-deps.sh html|pdf|test ...
+#   tools/system-deps.sh venv|html|pdf|test ...
 #
 # Installs what is missing with apt-get when run as root; otherwise prints the
 # exact command to run and fails. Called by the Makefile, never by hand.
@@ -18,7 +18,9 @@ packages_for() {
                   fonts-noto-cjk fonts-noto-core fonts-noto-mono fonts-lmodern graphviz ;;
         # A real browser for the reader tests, poppler for the PDF tests.
         test) echo chromium poppler-utils gettext ;;
-        *) echo "tools/system-deps.sh: unknown group '$1' (html, pdf, test)" >&2; exit 2 ;;
+        # The venv module of Debian's own python3.
+        venv) echo python3-venv ;;
+        *) echo "tools/system-deps.sh: unknown group '$1' (venv, html, pdf, test)" >&2; exit 2 ;;
     esac
 }
 
