@@ -35,6 +35,7 @@ extensions = [
     "translation_status",  # notice on pages whose translation is incomplete
     "js_translations",  # search page messages Sphinx leaves untranslated
     "latex_editions",  # PDF fonts, chrome and metadata per edition
+    "search_dictionary",  # Chinese search: only the jieba words the book can use
 ]
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["deflist"]
