@@ -4,6 +4,10 @@ Build one language with::
 
     sphinx-build -c . -D language=zh_CN source build/html/zh_CN
 
+(``source/conf.py`` runs this file, so ``-c .`` may be left out.) Paths here
+are absolute, so they hold whichever directory Sphinx takes as the
+configuration directory.
+
 The Makefile does this for each edition in ``languages.toml``.
 """
 
@@ -73,12 +77,12 @@ graphviz_dot_args = [f"-Gfontname={_DIAGRAM_FONT}", f"-Nfontname={_DIAGRAM_FONT}
 # Sphinx's basic theme plus a header (language switcher, PDF, colour theme):
 # every string a reader sees is translated, by Sphinx or by our sphinx.po.
 html_theme = "ipcbook"
-html_theme_path = ["theme"]
+html_theme_path = [str(ROOT / "theme")]
 html_permalinks_icon = "#"
 html_last_updated_fmt = None  # a date would make two builds differ
 html_copy_source = False  # the Markdown source is English: not for zh_CN readers
 html_show_sourcelink = False
-html_favicon = "theme/ipcbook/static/favicon.svg"  # else browsers ask for a missing /favicon.ico
+html_favicon = str(ROOT / "theme/ipcbook/static/favicon.svg")  # else browsers ask for a missing /favicon.ico
 # Chinese search: Sphinx loads jieba's default dictionary a second time, as a
 # "user dictionary" (about 3 s per build, and it doubles jieba's word-frequency
 # total). jieba loads that dictionary anyway; an empty "dict" skips the reload.
