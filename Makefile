@@ -53,7 +53,8 @@ system-deps-%:
 
 .PHONY: html
 html: venv system-deps-html ## Build the HTML of every edition (LANGUAGES=zh_CN for one)
-	@$(MAKE) --no-print-directory --output-sync=target -j$(NPROC) $(addprefix html-,$(LANGUAGES)) $(BUILD)/html/index.html
+	@$(MAKE) --no-print-directory --output-sync=target -j$(NPROC) $(addprefix html-,$(LANGUAGES))
+	@$(MAKE) --no-print-directory --silent $(BUILD)/html/index.html
 	@echo "Open $(BUILD)/html/index.html"
 
 # The landing page: sends readers to their language's edition.
@@ -94,6 +95,7 @@ pdf: venv system-deps-pdf ## Build the PDF of every edition into build/pdf/ (LAN
 # if XeLaTeX logged a missing glyph. The PDF is also put beside the edition's
 # HTML, which links to it.
 pdf-%: venv system-deps-pdf
+	rm -f $(BUILD)/pdf/python-ipc-$*.pdf  # a failed build leaves no stale PDF behind
 	$(BIN)/python tools/compile_catalogs.py $*
 	$(SPHINXBUILD) -b latex -D language=$* -d $(BUILD)/doctrees/latex-$* source $(BUILD)/latex/$*
 	FORCE_SOURCE_DATE=1 $(MAKE) --no-print-directory -C $(BUILD)/latex/$* all-pdf \
