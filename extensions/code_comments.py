@@ -21,9 +21,10 @@ import tokenize
 from dataclasses import dataclass
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
+
+from translatable import PerMessageTranslatable
 
 PYTHON_LANGUAGES = {"python", "python3", "py"}
 # Comments that are instructions to tools, not prose for readers.
@@ -73,7 +74,7 @@ def translate_comments(code: str, translations: dict[str, str]) -> str:
     return "".join(pieces)
 
 
-class commented_code(nodes.literal_block, addnodes.translatable):
+class commented_code(PerMessageTranslatable, nodes.literal_block):
     """A Python code block whose comments are translatable messages.
 
     Writers handle it as the ``literal_block`` it extends (Sphinx dispatches

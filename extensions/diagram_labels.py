@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.ext.graphviz import graphviz
 from sphinx.transforms import SphinxTransform
+
+from translatable import PerMessageTranslatable
 
 # label="..." with backslash escapes; HTML-like labels (label=<...>) are left alone.
 LABEL = re.compile(r'(\blabel\s*=\s*")((?:[^"\\]|\\.)*)(")')
@@ -80,7 +81,7 @@ def translate_labels(dot: str, translations: dict[str, str]) -> str:
     return LABEL.sub(one_label, dot)
 
 
-class translatable_graphviz(graphviz, addnodes.translatable):
+class translatable_graphviz(PerMessageTranslatable, graphviz):
     """A Graphviz diagram whose labels and alt text are messages."""
 
     def preserve_original_messages(self) -> None:
