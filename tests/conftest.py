@@ -7,14 +7,16 @@ uses, and check what it produced under build/.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
+sys.path.insert(0, str(ROOT / "tools"))
+from project_copy import copy_project  # noqa: E402
 
 
 def run_make(*targets: str, cwd: Path = ROOT, check: bool = True, **env: str) -> subprocess.CompletedProcess:
@@ -45,17 +47,4 @@ def html_site() -> Path:
 def project_copy(tmp_path: Path) -> Path:
     """A scratch copy of the project (sources, catalogs, tools; no build/),
     for tests that edit files the way an author or translator would."""
-    copy = tmp_path / "project"
-    tracked = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT, capture_output=True, check=True,
-    ).stdout.decode().split("\0")
-    for name in filter(None, tracked):
-        source = ROOT / name
-        if source.is_file():
-            target = copy / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
-    # Share the installed virtual environment instead of installing again.
-    (copy / ".venv").symlink_to(ROOT / ".venv")
-    return copy
+    return copy_project(tmp_path / "project")
