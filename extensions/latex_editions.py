@@ -27,7 +27,9 @@ from editions import load_editions
 LATIN_FONTS = r"""
 \setmainfont{Noto Serif}
 \setsansfont{Noto Sans}
-\setmonofont{Noto Sans Mono CJK REGION}[Scale=0.9]
+% Code comments are italic in Pygments' style; a monospaced Noto has no
+% italic, so say so (upright) rather than let LaTeX warn and substitute.
+\setmonofont{Noto Sans Mono CJK REGION}[Scale=0.9, ItalicFont=*, BoldItalicFont={* Bold}]
 % The mark for a code line wrapped at a space (U+2423, not in Noto): from
 % Latin Modern Mono (Debian's fonts-lmodern, part of TeX Live).
 \newfontfamily\visiblespacefont{lmmono10-regular.otf}
@@ -40,7 +42,7 @@ CJK_FONTS = r"""
 \xeCJKDeclareCharClass{CJK}{"2220, "2312, "2605, "2606}
 \setCJKmainfont{Noto Serif CJK REGION}[ItalicFont=Noto Sans CJK REGION]
 \setCJKsansfont{Noto Sans CJK REGION}
-\setCJKmonofont{Noto Sans Mono CJK REGION}[Scale=0.9]
+\setCJKmonofont{Noto Sans Mono CJK REGION}[Scale=0.9, ItalicFont=*, BoldItalicFont={* Bold}]
 % xeCJK puts a space between Western and CJK characters, which is right in
 % prose but changes inline code: none there (code blocks use \xeCJKVerbAddon).
 \let\booksphinxcode\sphinxcode
@@ -52,10 +54,9 @@ CJK_FONTS = r"""
 # build on it. Level 2 also writes it to the terminal.
 COMMON_PREAMBLE = r"""
 \tracinglostchars=2
-\hypersetup{{pdfcreator={{Sphinx, XeLaTeX}}}}
-% The document's language, for screen readers and text extraction (hyperref's
-% pdflang does not reach the catalog with xdvipdfmx).
-\AtBeginDocument{{\special{{pdf:put @catalog <</Lang ({lang_tag})>>}}}}
+% pdflang: the document's language (/Lang in the PDF catalog), for screen
+% readers and text extraction. Title and author come from latex_documents.
+\hypersetup{{pdfcreator={{Sphinx, XeLaTeX}}, pdflang={{{lang_tag}}}}}
 """
 
 
@@ -63,8 +64,7 @@ def latex_settings(language: str, edition: dict) -> dict[str, str]:
     region = edition.get("noto_cjk", "SC")
     chinese = language.startswith("zh")
     elements = {
-        "babel": "",
-        "polyglossia": "",
+        "cmappkg": "",  # the cmap package is for pdfTeX; XeTeX maps glyphs to Unicode itself
         "fontpkg": LATIN_FONTS.replace("REGION", region),
         # xeCJK would put spaces around CJK inside code; the add-on keeps
         # code as it is, so text copied from the PDF equals the source.
@@ -72,16 +72,24 @@ def latex_settings(language: str, edition: dict) -> dict[str, str]:
         "preamble": CJK_FONTS.replace("REGION", region)
         + COMMON_PREAMBLE.format(lang_tag=language.replace("_", "-")),
         "releasename": "",
-        "printindex": "",  # one chapter: an index adds nothing but English chrome
+        # One chapter: an index adds nothing but an English "Index" page.
+        "makeindex": "",
+        "printindex": "",
         # Long code lines wrap, with a visible mark, never run off the page.
         "sphinxsetup": "verbatimwrapslines=true, verbatimforcewraps=true, verbatimmaxoverfull=0, "
         r"verbatimvisiblespace=\textcolor{red}{\bookvisiblespace}",
     }
     if chinese:
         # ctex: Chinese chapter labels, 目录, and Chinese typesetting rules.
+        # Polyglossia has no Chinese; ctex does its job.
         elements["fontenc"] = r"\usepackage[fontset=none, heading=true]{ctex}"
+        elements["babel"] = elements["polyglossia"] = ""
         elements["fncychap"] = ""  # its chapter style is English ("Chapter 1")
+        # ctex sets \linespread{1.3}: the running head needs a taller box.
+        elements["preamble"] += r"\setlength{\headheight}{15pt}" + "\n"
     else:
+        # Other languages: Sphinx's default, polyglossia, names the chrome
+        # (Contents, Chapter) in the edition's language.
         elements["fontenc"] = r"\usepackage{xeCJK}"
     return elements
 
