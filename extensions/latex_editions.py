@@ -85,6 +85,10 @@ def latex_settings(language: str, edition: dict) -> dict[str, str]:
         elements["fontenc"] = r"\usepackage[fontset=none, heading=true]{ctex}"
         elements["babel"] = elements["polyglossia"] = ""
         elements["fncychap"] = ""  # its chapter style is English ("Chapter 1")
+        # "图 1　队列", "列表 1　examples/...": a space, not a Western colon, after the label.
+        elements["extrapackages"] = r"\usepackage[labelsep=quad]{caption}"
+        # Prose gets ctex's wider line spacing; code keeps the usual one, as in print.
+        elements["fvset"] = elements["fvset"][:-1] + ",baselinestretch=1.05}"
         # ctex sets \linespread{1.3}: the running head needs a taller box.
         elements["preamble"] += r"\setlength{\headheight}{15pt}" + "\n"
     else:
