@@ -13,16 +13,29 @@ import re
 import sys
 from pathlib import Path
 
-MISSING = re.compile(r"Missing character: There is no (.+?) \((U\+[0-9A-F]+)\) in font (.+?)!?$")
+MISSING = re.compile(r"Missing character: There is no (.+?) \((U\+[0-9A-F]+)\) in font (.*)$")
+# TeX wraps log lines at 79 bytes (max_print_line): a long font name
+# continues on the next lines, up to the "!" that ends the message.
+MAX_CONTINUATION_LINES = 5
 
 
 def missing_glyphs(log: Path) -> list[str]:
     problems = []
-    text = log.read_text(encoding="utf-8", errors="replace")
-    for number, line in enumerate(text.splitlines(), 1):
-        if match := MISSING.search(line):
-            char, code, font = match.groups()
-            problems.append(f"{log}:{number}: missing glyph {code} {char!r} in font {font}")
+    lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    for number, line in enumerate(lines, 1):
+        if "Missing character" not in line:
+            continue
+        if not (match := MISSING.search(line)):  # another engine's wording: report it as it is
+            problems.append(f"{log}:{number}: {line.strip()}")
+            continue
+        char, code, font = match.groups()
+        for continuation in lines[number : number + MAX_CONTINUATION_LINES]:
+            if font.endswith("!"):
+                break
+            font += continuation
+        # "Noto Serif Regular/OT:script=latn;...!": the font's name, without its features.
+        font = font.rstrip("!").split("/")[0].split(":")[0]
+        problems.append(f"{log}:{number}: missing glyph {code} {char!r} in font {font}")
     return problems
 
 

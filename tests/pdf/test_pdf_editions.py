@@ -172,8 +172,31 @@ def test_a_missing_glyph_fails_the_build_naming_the_log_line(project_copy: Path)
                     encoding="utf-8")
     result = run_make("pdf", "LANGUAGES=en", cwd=project_copy, check=False)
     assert result.returncode != 0
-    assert re.search(r"python-ipc-en\.log:\d+: missing glyph U\+13000", result.stderr), result.stderr[-3000:]
+    assert re.search(r"python-ipc-en\.log:\d+: missing glyph U\+13000 '\U00013000' in font Noto Serif",
+                     result.stderr), result.stderr[-3000:]
     assert not (project_copy / "build" / "pdf" / "python-ipc-en.pdf").exists()
+
+
+def test_log_check_names_log_line_glyph_and_font_even_when_tex_wrapped_the_line(tmp_path: Path):
+    log = tmp_path / "book.log"
+    log.write_text(
+        "(./book.tex\n"
+        "Missing character: There is no \u30fb (U+30FB) in font FreeMono:mode=harf;script=latn;langua\n"
+        "ge=dflt;!\n"
+        "Missing character: There is no \u2605 (U+2605) in font [lmroman10-regular]:mapping=tex-text;!\n"
+        "Missing character: There is no ^^e3 in font cmr10!\n"
+        "[1] )\n", encoding="utf-8")
+    clean = tmp_path / "clean.log"
+    clean.write_text("(./book.tex [1] )\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "check_latex_log.py"), str(clean), str(log)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:3] == [
+        f"{log}:2: missing glyph U+30FB '\u30fb' in font FreeMono",
+        f"{log}:4: missing glyph U+2605 '\u2605' in font [lmroman10-regular]",
+        f"{log}:5: Missing character: There is no ^^e3 in font cmr10!",
+    ]
+    assert subprocess.run([sys.executable, str(ROOT / "tools" / "check_latex_log.py"), str(clean)]).returncode == 0
 
 
 def test_long_code_lines_wrap_instead_of_running_off_the_page(project_copy: Path):
