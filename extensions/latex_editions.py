@@ -101,6 +101,9 @@ def latex_settings(language: str, edition: dict) -> dict[str, str]:
 def apply_latex_edition(app: Sphinx, config: Config) -> None:
     edition = load_editions()[config.language]
     config.latex_engine = "xelatex"
+    # Sphinx's classes (report) for every language: for Japanese it would
+    # pick jsbook, a pLaTeX class that XeLaTeX cannot use.
+    config.latex_docclass = {}
     config.latex_documents = [
         (config.root_doc, f"python-ipc-{config.language}.tex", edition["project"], edition["author"], "manual"),
     ]
