@@ -128,8 +128,11 @@ SERVE_PORT ?= 8000
 
 .PHONY: gettext
 gettext: venv ## Extract the messages: build/gettext/<page>.pot and sphinx.pot (theme)
-	$(BIN)/sphinx-build -c . -q -b gettext -d $(BUILD)/doctrees/gettext source $(POT_DIR)
+	@# -E: read every page again (under a second), so a changed extension is seen.
+	$(BIN)/sphinx-build -E -c . -q -b gettext -d $(BUILD)/doctrees/gettext source $(POT_DIR)
 	$(BIN)/pybabel -q extract -F babel.cfg --no-wrap --project="Python Tutorial" -o $(POT_DIR)/sphinx.pot .
+	@# Locations relative to the project, POT-Creation-Date from SOURCE_DATE_EPOCH.
+	$(BIN)/python tools/update_po.py --templates-only $(POT_DIR)
 
 .PHONY: update-po
 update-po: gettext ## Refresh every translation's catalogs from the sources (keeps all translations)

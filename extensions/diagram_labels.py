@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 
 from sphinx.application import Sphinx
-from sphinx.ext.graphviz import graphviz
+from sphinx.ext.graphviz import Graphviz, GraphvizSimple, graphviz
 from sphinx.transforms import SphinxTransform
+from sphinx.util.nodes import set_source_info
 
 from translatable import PerMessageTranslatable
 
@@ -134,8 +135,29 @@ class MakeLabelsTranslatable(SphinxTransform):
             node.replace_self(new)
 
 
+def with_source_info(directive_class: type) -> type:
+    """The directive, giving its ``graphviz`` node the directive's file and
+    line (Sphinx's leaves them unset), so that each label's entry in the
+    catalogs says where the diagram is (``#: source/index.md:110``)."""
+
+    class Located(directive_class):
+        def run(self) -> list:
+            result = super().run()
+            for top in result:
+                for node in top.findall(graphviz):
+                    if node.line is None:
+                        set_source_info(self, node)
+            return result
+
+    Located.__name__ = directive_class.__name__
+    return Located
+
+
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx.ext.graphviz")
+    app.add_directive("graphviz", with_source_info(Graphviz), override=True)
+    for name in ("graph", "digraph"):
+        app.add_directive(name, with_source_info(GraphvizSimple), override=True)
     app.add_transform(MakeLabelsTranslatable)
     app.connect("build-finished", strip_svg_identifiers)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
