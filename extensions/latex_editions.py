@@ -4,9 +4,11 @@ edition's own chrome, and PDF metadata.
 Every edition loads xeCJK, so that CJK characters and the symbols of the
 sample string (``～ ・ ⌒ ★ ∠``, absent from the Latin fonts) are set in Noto
 CJK in the English PDF too. An edition whose language is Chinese also loads
-ctex, which gives Chinese chrome (目录, 第 1 章) and Chinese line breaking and
-punctuation. The settings are derived from languages.toml, so an edition added
-there gets a PDF too.
+ctex, which gives Chinese chrome (目录, 第一章, 图 1) and Chinese line breaking
+and punctuation; any other edition gets its chrome from Sphinx's default,
+polyglossia or babel, in its language (given TeX Live's package for that
+language). The settings are derived from languages.toml (``noto_cjk`` picks
+the Noto CJK region: SC, TC, JP, KR), so an edition added there gets a PDF too.
 """
 
 from __future__ import annotations
