@@ -17,9 +17,12 @@ emphasis       CJK: ``**注意：**文本`` does not render as bold (CommonMark)
 glossary       a message using a term of ``locale/<lang>/glossary.csv``
                uses the required translation
 copywriting    CJK: autocorrect's rules (spaces between CJK and Latin words
-               or digits, full-width punctuation), and a space between CJK
-               text and inline code
+               or digits, full-width punctuation), half-width parentheses
+               and double quotes next to CJK text, and a space between CJK
+               text and inline code or a role; text inside code, roles,
+               links and placeholders is never checked
 msgfmt         ``msgfmt --check`` (syntax, header, format strings)
+header         the catalog's ``Language`` is the language of its directory
 wrapping       the project's one wrapping style (``msgcat --no-wrap``)
 """
 
@@ -40,7 +43,8 @@ import polib
 ROOT = Path(__file__).resolve().parent.parent
 
 ROLE = re.compile(r"\{([\w:.-]+)\}`([^`]*)`")
-CODE = re.compile(r"(?<!`)`([^`]+)`(?!`)")
+# An inline code span: a run of backticks, the code, the same run (CommonMark).
+CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 LINK = re.compile(r"\]\(([^)\s]+)\)|<(https?://[^>]+)>")
 SUBSTITUTION = re.compile(r"\{\{\s*[\w.]+\s*\}\}")
 STRONG = re.compile(r"\*\*[^*\s](?:[^*]*[^*\s])?\*\*")
@@ -52,7 +56,6 @@ CJK_PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】「�
 # A closing emphasis marker right after CJK punctuation and right before text
 # is not right-flanking in CommonMark: the asterisks stay literal.
 BROKEN_CJK_EMPHASIS = re.compile(rf"[{CJK_PUNCTUATION}](\*\*?)(?=[^\s*{CJK_PUNCTUATION}])")
-CODE_GLUED_TO_CJK = re.compile(rf"[{CJK}](?:\{{[\w:.-]+\}})?`[^`]+`|`[^`]+`[{CJK}]")
 
 
 @dataclass
@@ -87,7 +90,7 @@ def markup(text: str) -> dict[str, Counter]:
     rest = ROLE.sub(" ", text)
     return {
         "MyST role": Counter(roles),
-        "inline code": Counter(CODE.findall(rest)),
+        "inline code": Counter(code for _, code in CODE.findall(rest)),
         "link": Counter(a or b for a, b in LINK.findall(rest)),
         "substitution": Counter(SUBSTITUTION.findall(rest)),
         "strong (**)": Counter({"spans": len(STRONG.findall(rest))}),
@@ -135,10 +138,74 @@ def prose(text: str) -> str:
     return PATH.sub(" ", CODE.sub(" ", ROLE.sub(" ", text)))
 
 
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text is markup or code, which copywriting rules leave alone."""
+    spans = []
+    for pattern in (ROLE, CODE, LINK, SUBSTITUTION, PLACEHOLDER):
+        spans += [match.span() for match in pattern.finditer(text)]
+    return spans
+
+
+def is_cjk(char: str) -> bool:
+    return bool(char) and (bool(re.match(rf"[{CJK}]", char)) or char in CJK_PUNCTUATION)
+
+
+def full_width_punctuation(msgstr: str) -> str:
+    """``msgstr`` with half-width ( ) and " pairs in Chinese text made full-width.
+
+    A pair is Chinese text when it encloses CJK characters or when the
+    nearest character outside it, on either side, is CJK. Code, roles,
+    links' targets, placeholders and calls (``put()``, glued to a name) are
+    left alone.
+    """
+    spans = protected_spans(msgstr)
+    free = [i for i, char in enumerate(msgstr) if char in '()"' and not any(a <= i < b for a, b in spans)]
+    pairs, opened, quote = [], [], None
+    for i in free:
+        if msgstr[i] == "(":
+            opened.append(i)
+        elif msgstr[i] == ")" and opened:
+            pairs.append((opened.pop(), i, "（", "）"))
+        elif msgstr[i] == '"':
+            if quote is None:
+                quote = i
+            else:
+                pairs.append((quote, i, "“", "”"))
+                quote = None
+    chars = list(msgstr)
+    for left, right, open_char, close_char in pairs:
+        if open_char == "（" and re.match(r"[\w.]", msgstr[left - 1 : left], re.ASCII):
+            continue  # a call written as plain text, put() or f(x): code
+        before, after = msgstr[:left].rstrip()[-1:], msgstr[right + 1 :].lstrip()[:1]
+        if any(is_cjk(c) for c in msgstr[left + 1 : right]) or is_cjk(before) or is_cjk(after):
+            chars[left], chars[right] = open_char, close_char
+    fixed = "".join(chars)
+    if fixed == msgstr:
+        return msgstr
+    # Full-width punctuation carries its own space.
+    return re.sub(r"[ \t]*([（“])[ \t]*", r"\1", re.sub(r"[ \t]*([）”])[ \t]*", r"\1", fixed))
+
+
+def code_glued_to_cjk(msgstr: str) -> list[str]:
+    """Inline code and roles written against CJK text, without a space."""
+    glued = []
+    for pattern in (ROLE, CODE):
+        for match in pattern.finditer(msgstr):
+            start, end = match.span()
+            if start and re.match(rf"[{CJK}]", msgstr[start - 1]) or re.match(rf"[{CJK}]", msgstr[end:end + 1]):
+                glued.append(msgstr[max(start - 1, 0) : end + 1])
+    return [text for text in glued if not any(text in other and text != other for other in glued)]
+
+
 def check_copywriting(msgstr: str) -> list[str]:
-    problems = [f"suggested: {line.new!r}" for line in autocorrect_py.lint_for(msgstr, "message.md").lines]
-    for match in CODE_GLUED_TO_CJK.finditer(msgstr):
-        problems.append(f"put a space between CJK text and inline code: {match.group(0)!r}")
+    problems = []
+    fixed = full_width_punctuation(msgstr)
+    if fixed != msgstr:
+        problems.append(f"half-width ( ) or \" in Chinese text; use （ ） and “ ”: suggested: {fixed!r}")
+    # autocorrect reads the message as Markdown: it leaves code spans alone.
+    problems += [f"suggested: {line.new!r}" for line in autocorrect_py.lint_for(fixed, "message.md").lines]
+    for text in code_glued_to_cjk(msgstr):
+        problems.append(f"put a space between CJK text and inline code: {text!r}")
     return problems
 
 
@@ -154,6 +221,11 @@ def check_catalog(po_path: Path, template: Path | None, complete: bool, language
     text = po_path.read_text(encoding="utf-8")
     lines = text.splitlines()
     po = polib.pofile(text, wrapwidth=0)
+    declared = po.metadata.get("Language", "")
+    if declared.replace("-", "_") != language:
+        line = next((i for i, text_line in enumerate(lines, 1) if text_line.startswith('"Language:')), 1)
+        problems.append(Problem(po_path, line, "header",
+                                f"Language is {declared!r}, but the catalog is in locale/{language}/"))
     for entry in po:
         if entry.obsolete:
             continue

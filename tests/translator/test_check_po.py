@@ -69,6 +69,11 @@ CASES = {
         "在示例中，生产者把数字 0 到 4 放入队列，最后放入`None`表示结束。消费者不断从队列中取出数据，直到取到 `None` 为止。",
         "put a space between CJK text and inline code",
     ),
+    "half-width parentheses": (
+        "Interprocess Communication (IPC)",
+        "进程间通信 (IPC)",
+        "use （ ） and “ ”: suggested: '进程间通信（IPC）'",
+    ),
     "line break in a code comment": (
         "Send data",
         "发送\\n数据",
@@ -104,3 +109,55 @@ def test_a_syntax_error_is_reported_by_msgfmt_with_file_and_line(project_copy: P
     # msgfmt reports the unterminated string on its line or the next.
     assert f"{INDEX_PO}:{at + 1}: " in result.stderr or f"{INDEX_PO}:{at + 2}: " in result.stderr, result.stderr
     assert "end-of-line within string" in result.stderr
+
+
+def test_a_wrong_language_header_is_reported(project_copy: Path):
+    po = project_copy / INDEX_PO
+    lines = po.read_text(encoding="utf-8").split("\n")
+    at = lines.index('"Language: zh_CN\\n"')
+    lines[at] = '"Language: zh_TW\\n"'
+    po.write_text("\n".join(lines), encoding="utf-8")
+    result = run_make("check-po", cwd=project_copy, check=False)
+    assert result.returncode != 0
+    assert f"{INDEX_PO}:{at + 1}: header: Language is 'zh_TW'" in result.stderr, result.stderr
+
+
+# Markup the chapter's messages do not use yet, checked on the function itself.
+MARKUP_CASES = [
+    ("See [the docs](https://docs.python.org/3/) first.", "先看[文档](https://docs.python.org/zh-cn/3/)。",
+     "link 'https://docs.python.org/3/' is missing"),
+    ("See <https://example.org/> first.", "先看 example.org。", "link 'https://example.org/' is missing"),
+    ("Version {{release}} is out.", "版本已发布。", "substitution '{{release}}' is missing"),
+    ("Sent %d items to %(name)s.", "已发送 %d 个数据。", "placeholder '%(name)s' is missing"),
+    ("Hello {name}!", "你好，{名字}！", "placeholder '{name}' is missing"),
+    ("This is **important**.", "这很重要。", "strong (**): 1 in the English, 0 in the translation"),
+    ("Use ``a`b`` here.", "在这里使用 `a`。", "inline code 'a`b' is missing"),
+    ("Call {py:func}`text <os.fork>`.", "调用 {py:func}`文字 <os.fork>`。", None),  # the role's text is translated
+]
+
+
+@pytest.mark.parametrize("msgid, msgstr, expected", MARKUP_CASES)
+def test_markup_checks(msgid: str, msgstr: str, expected: str | None):
+    from check_po import check_markup
+
+    problems = check_markup(msgid, msgstr, cjk=True)
+    if expected is None:
+        assert problems == []
+    else:
+        assert any(expected in problem for problem in problems), problems
+
+
+COPYWRITING_CLEAN = [
+    "字符串 `Ciallo～(∠・ω< )⌒★` 存入",  # code is never checked
+    "调用 {py:meth}`~multiprocessing.Process.start` 时",
+    "队列：put() 在队尾添加",  # a call, written as plain text
+    "可在 POSIX 系统（Linux、macOS）上使用",
+    "见[文档](https://example.org/a_(b))。",
+]
+
+
+@pytest.mark.parametrize("msgstr", COPYWRITING_CLEAN)
+def test_copywriting_leaves_code_and_markup_alone(msgstr: str):
+    from check_po import check_copywriting
+
+    assert check_copywriting(msgstr) == []
