@@ -10,6 +10,7 @@ the builds, the language switcher and the landing page include the edition.
 
 from __future__ import annotations
 
+import json
 import sys
 import tomllib
 from pathlib import Path
@@ -20,6 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES_FILE = ROOT / "languages.toml"
 # Which Noto CJK face a CJK edition's PDF uses (see extensions/latex_editions.py).
 NOTO_CJK_REGION = {"ja": "JP", "ko": "KR", "zh_TW": "TC", "zh_HK": "HK"}
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string (JSON's escapes are TOML's, for these values)."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def main(language: str) -> int:
@@ -37,9 +43,9 @@ def main(language: str) -> int:
     table = [
         "",
         f"[{language}]",
-        f'name = "{name[:1].upper() + name[1:]}"',
-        f'project = "{source["project"]}"  # translate',
-        f'author = "{source["author"]}"  # translate',
+        f"name = {toml_string(name[:1].upper() + name[1:])}",
+        f"project = {toml_string(source['project'])}  # translate",
+        f"author = {toml_string(source['author'])}  # translate",
         "complete = false  # true once every catalog is fully translated",
     ]
     if language in NOTO_CJK_REGION:

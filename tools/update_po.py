@@ -70,6 +70,8 @@ def normalise_template(pot: Path) -> None:
     for i, line in enumerate(lines):
         if line.startswith("#: "):
             lines[i] = "#: " + " ".join(project_path(pot, place) for place in line[3:].split()) + "\n"
+        elif line.startswith('"Project-Id-Version:'):
+            lines[i] = line.replace(' \\n"', '\\n"')  # Sphinx's, for a book without a version
         elif line.startswith('"POT-Creation-Date:'):
             lines[i] = f'"POT-Creation-Date: {creation_date()}\\n"\n'
     text = "".join(lines)
@@ -96,6 +98,7 @@ def update_catalog(pot: Path, po: Path, language: str) -> str:
     if not po.exists():
         po.parent.mkdir(parents=True, exist_ok=True)
         run_gettext_tool(["msginit", "--no-translator", *MSG_OPTIONS, "-l", language, "-i", str(pot), "-o", str(po)])
+        update_catalog(pot, po, language)  # msgmerge orders the header its own way: the one style from the start
         return "created"
     with tempfile.TemporaryDirectory() as tmp:
         merged = Path(tmp) / po.name

@@ -20,6 +20,13 @@ def test_add_language_creates_catalogs_and_a_new_edition(project_copy: Path):
         assert catalog.exists()
         assert 'Language: ja\\n' in catalog.read_text(encoding="utf-8")
 
+    # The new catalogs are in the project's one style: updating them again changes nothing.
+    before = {path: path.read_bytes() for path in (project_copy / "locale/ja").rglob("*.po")}
+    assert "unchanged  locale/ja/LC_MESSAGES/index.po" in run_make("update-po", cwd=project_copy).stdout
+    assert {path: path.read_bytes() for path in (project_copy / "locale/ja").rglob("*.po")} == before
+    stats = run_make("stats", cwd=project_copy).stdout
+    assert "ja (all pages)" in stats and "zh_CN (all pages)" in stats
+
     run_make("html", cwd=project_copy)
     site = project_copy / "build" / "html"
     assert (site / "ja" / "index.html").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import tomllib
 from pathlib import Path
 
 import polib
@@ -63,14 +64,64 @@ def test_a_removed_paragraph_stays_as_an_obsolete_entry_with_its_translation(pro
     assert obsolete and obsolete[0].msgstr == translation
 
 
+def translations() -> list[str]:
+    """Every edition but the source language, from languages.toml."""
+    return list(tomllib.loads((ROOT / "languages.toml").read_text(encoding="utf-8")))[1:]
+
+
 def test_committed_catalogs_match_the_english_sources():
     # Fails when the English changed and `make update-po` was not run.
     run_make("gettext")
-    for template in sorted((ROOT / "build" / "gettext").glob("*.pot")):
-        catalog = ROOT / "locale" / "zh_CN" / "LC_MESSAGES" / template.with_suffix(".po").name
-        expected = {e.msgid for e in polib.pofile(str(template))}
-        present = {e.msgid for e in polib.pofile(str(catalog)) if not e.obsolete}
-        assert present == expected, f"{catalog}: run `make update-po`"
+    templates = sorted((ROOT / "build" / "gettext").glob("*.pot"))
+    assert {t.name for t in templates} >= {"index.pot", "sphinx.pot"}
+    for language in translations():
+        for template in templates:
+            catalog = ROOT / "locale" / language / "LC_MESSAGES" / template.with_suffix(".po").name
+            assert catalog.exists(), f"{catalog} is missing: run `make update-po`"
+            expected = {e.msgid for e in polib.pofile(str(template))}
+            present = {e.msgid for e in polib.pofile(str(catalog)) if not e.obsolete}
+            assert present == expected, (
+                f"{catalog}: run `make update-po`; new in the sources: {sorted(expected - present)}, "
+                f"gone: {sorted(present - expected)}"
+            )
+
+
+def test_check_po_reports_catalogs_older_than_the_sources(project_copy: Path):
+    edit_source(project_copy, "Queues and pipes", "Queues, pipes")
+    check = run_make("check-po", cwd=project_copy, check=False)
+    assert check.returncode != 0
+    assert f"{INDEX_PO}:1: out of date: 1 message(s) new in the sources, 1 gone; run `make update-po`" in check.stderr
+
+
+def test_templates_are_the_same_at_every_extraction(project_copy: Path):
+    # A template's date is SOURCE_DATE_EPOCH's (the last commit's), not now,
+    # and its locations name the project's files, whoever wrote them.
+    run_make("gettext", cwd=project_copy, SOURCE_DATE_EPOCH="1700000000")
+    first = {p.name: p.read_bytes() for p in (project_copy / "build/gettext").glob("*.pot")}
+    run_make("gettext", cwd=project_copy, SOURCE_DATE_EPOCH="1700000000")
+    assert {p.name: p.read_bytes() for p in (project_copy / "build/gettext").glob("*.pot")} == first
+    for name, content in first.items():
+        text = content.decode("utf-8")
+        assert '"POT-Creation-Date: 2023-11-14 22:13+0000\\n"' in text, name
+        places = [place for line in text.splitlines() if line.startswith("#: ") for place in line[3:].split()]
+        assert places, name
+        for place in places:
+            path, _, number = place.rpartition(":")
+            assert (project_copy / path).is_file() and int(number) > 0, f"{name}: {place}"
+
+
+def test_update_po_leaves_an_unreadable_catalog_as_it_is_and_names_the_line(project_copy: Path):
+    po = project_copy / INDEX_PO
+    lines = po.read_text(encoding="utf-8").split("\n")
+    at = lines.index('msgid "Send data"') + 1
+    lines[at] = 'msgstr "发送数据'  # the closing quote forgotten
+    broken = "\n".join(lines).encode("utf-8")
+    po.write_bytes(broken)
+    edit_source(project_copy, OLD, NEW)  # something to merge
+    result = run_make("update-po", cwd=project_copy, check=False)
+    assert result.returncode != 0
+    assert f"{INDEX_PO}:{at + 1}:" in result.stderr or f"{INDEX_PO}:{at + 2}:" in result.stderr, result.stderr
+    assert po.read_bytes() == broken
 
 
 def test_catalogs_use_the_one_wrapping_style(project_copy: Path):
