@@ -123,7 +123,14 @@ run-examples: venv ## Run every example under every start method, diff with its 
 POT_DIR := $(BUILD)/gettext
 # Every edition but the source language.
 TRANSLATIONS := $(filter-out $(SOURCE_LANGUAGE),$(ALL_LANGUAGES))
-LANGUAGE ?= $(firstword $(TRANSLATIONS))
+# LANGUAGE: the one edition `serve` and `add-language` work on. It is also GNU
+# gettext's variable for the language of program messages, which desktops
+# often set (LANGUAGE=en_US:en): only a value given on make's command line
+# counts, and it is not passed on to the tools (msgfmt would answer in it).
+ifneq ($(origin LANGUAGE),command line)
+LANGUAGE := $(firstword $(TRANSLATIONS))
+endif
+unexport LANGUAGE
 SERVE_PORT ?= 8000
 
 .PHONY: gettext
