@@ -12,7 +12,8 @@ markup         the translation keeps the message's MyST roles and their
                targets, inline code, links, substitutions, emphasis and
                placeholders; no line break a one-line message lacked; no
                leading ``---`` (MyST reads it as front matter)
-emphasis       CJK: ``**注意：**文本`` does not render as bold (CommonMark);
+emphasis       markers that do not pair stay literal asterisks (CommonMark,
+               as MyST's parser reads it): ``**注意：**文本`` is not bold;
                write ``**注意**：文本``
 glossary       a message using a term of ``locale/<lang>/glossary.csv``
                uses the required translation
@@ -39,6 +40,7 @@ from pathlib import Path
 
 import autocorrect_py
 import polib
+from markdown_it import MarkdownIt
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,15 +49,13 @@ ROLE = re.compile(r"\{([\w:.-]+)\}`([^`]*)`")
 CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 LINK = re.compile(r"\]\(([^)\s]+)\)|<(https?://[^>]+)>")
 SUBSTITUTION = re.compile(r"\{\{\s*[\w.]+\s*\}\}")
-STRONG = re.compile(r"\*\*[^*\s](?:[^*]*[^*\s])?\*\*")
-EMPHASIS = re.compile(r"(?<!\*)\*[^*\s](?:[^*]*[^*\s])?\*(?!\*)")
+# Emphasis is counted by the parser MyST uses: whether ** pairs depends on
+# the characters around it (CommonMark's flanking rules), not on the text.
+MARKDOWN = MarkdownIt("commonmark")
 PATH = re.compile(r"[\w.-]*/[\w./-]*")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdr]|%[sdr]|\$\{\w+\}|(?<![{\w])\{\w*\}(?!`)")
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 CJK_PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】「」『』…—～·"
-# A closing emphasis marker right after CJK punctuation and right before text
-# is not right-flanking in CommonMark: the asterisks stay literal.
-BROKEN_CJK_EMPHASIS = re.compile(rf"[{CJK_PUNCTUATION}](\*\*?)(?=[^\s*{CJK_PUNCTUATION}])")
 
 
 @dataclass
@@ -82,24 +82,32 @@ def msgstr_line(lines: list[str], entry: polib.POEntry) -> int:
     return entry.linenum
 
 
+def emphasis(text: str) -> tuple[int, int, int]:
+    """Strong spans, emphasis spans, and asterisks left as literal text."""
+    tokens = MARKDOWN.parseInline(text)[0].children or []
+    return (sum(t.type == "strong_open" for t in tokens), sum(t.type == "em_open" for t in tokens),
+            sum(t.content.count("*") for t in tokens if t.type == "text"))
+
+
 def markup(text: str) -> dict[str, Counter]:
     roles = []
     for role, content in ROLE.findall(text):
         target = re.search(r"<([^>]+)>\s*$", content)
         roles.append(f"{{{role}}}`{target.group(1) if target else content}`")
     rest = ROLE.sub(" ", text)
+    strong, emphasised, _ = emphasis(text)
     return {
         "MyST role": Counter(roles),
         "inline code": Counter(code for _, code in CODE.findall(rest)),
         "link": Counter(a or b for a, b in LINK.findall(rest)),
         "substitution": Counter(SUBSTITUTION.findall(rest)),
-        "strong (**)": Counter({"spans": len(STRONG.findall(rest))}),
-        "emphasis (*)": Counter({"spans": len(EMPHASIS.findall(STRONG.sub(" ", rest)))}),
+        "strong (**)": Counter({"spans": strong}),
+        "emphasis (*)": Counter({"spans": emphasised}),
         "placeholder": Counter(PLACEHOLDER.findall(CODE.sub(" ", rest))),
     }
 
 
-def check_markup(msgid: str, msgstr: str, cjk: bool) -> list[str]:
+def check_markup(msgid: str, msgstr: str) -> list[str]:
     problems = []
     source, target = markup(msgid), markup(msgstr)
     for kind in source:
@@ -114,9 +122,9 @@ def check_markup(msgid: str, msgstr: str, cjk: bool) -> list[str]:
         problems.append("the translation has a line break the English does not have")
     if msgstr.lstrip().startswith("---"):
         problems.append("a message starting with '---' is read as MyST front matter")
-    if cjk and (match := BROKEN_CJK_EMPHASIS.search(msgstr)):
-        problems.append(f"emphasis closed after CJK punctuation stays literal: {match.group(0)!r}; "
-                        "put the punctuation outside (**注意**：)")
+    if emphasis(msgstr)[2] > emphasis(msgid)[2]:
+        problems.append("emphasis markers that do not pair stay literal '*'; next to CJK punctuation, "
+                        "put the punctuation outside the markers: **注意**：文本, not **注意：**文本")
     return problems
 
 
@@ -243,7 +251,7 @@ def check_catalog(po_path: Path, template: Path | None, complete: bool, language
         # A plural form stands for any count: compare it with the plural English.
         english = entry.msgid_plural or entry.msgid
         for msgstr in translations:
-            for message in check_markup(english, msgstr, cjk):
+            for message in check_markup(english, msgstr):
                 add("markup", message)
             for pattern, term, required in glossary:
                 if pattern.search(prose(entry.msgid)) and required not in msgstr:

@@ -45,7 +45,7 @@ CASES = {
     "emphasis that will not render": (
         "The {py:mod}`multiprocessing` module can create a child process in three ways, called *start methods*:",
         "{py:mod}`multiprocessing` 模块可以用三种方式创建子进程，这三种方式称为*启动方法：*子进程",
-        "emphasis closed after CJK punctuation stays literal",
+        "emphasis markers that do not pair stay literal",
     ),
     "glossary": (
         "A queue can have any number of producers and consumers.",
@@ -133,6 +133,11 @@ MARKUP_CASES = [
     ("This is **important**.", "这很重要。", "strong (**): 1 in the English, 0 in the translation"),
     ("Use ``a`b`` here.", "在这里使用 `a`。", "inline code 'a`b' is missing"),
     ("Call {py:func}`text <os.fork>`.", "调用 {py:func}`文字 <os.fork>`。", None),  # the role's text is translated
+    ("This is **the point**.", "这是，**重点**。", None),  # CJK punctuation before an opening marker is fine
+    ("A *note* here.", "（*注*）好", None),
+    ("**Note:** text", "**注意：**文本", "emphasis markers that do not pair stay literal"),
+    ("Text **“quoted”** text", "文本**“引用”**文本", "emphasis markers that do not pair stay literal"),
+    ("Compute 2 * 3 now.", "现在计算 2 * 3。", None),  # a literal asterisk of the English
 ]
 
 
@@ -140,7 +145,7 @@ MARKUP_CASES = [
 def test_markup_checks(msgid: str, msgstr: str, expected: str | None):
     from check_po import check_markup
 
-    problems = check_markup(msgid, msgstr, cjk=True)
+    problems = check_markup(msgid, msgstr)
     if expected is None:
         assert problems == []
     else:
