@@ -64,6 +64,26 @@ def test_a_removed_paragraph_stays_as_an_obsolete_entry_with_its_translation(pro
     assert obsolete and obsolete[0].msgstr == translation
 
 
+def all_translations(po_path: Path) -> set[str]:
+    """Every translation in a catalog: current, fuzzy or obsolete."""
+    return {e.msgstr for e in polib.pofile(str(po_path)) if e.msgstr} | {
+        e.msgstr for e in polib.pofile(str(po_path)).obsolete_entries() if e.msgstr}
+
+
+def test_no_translation_is_ever_lost(project_copy: Path):
+    # A heavy rewrite, a removal, a new paragraph and a moved one, at once.
+    before = all_translations(project_copy / INDEX_PO)
+    edit_source(project_copy, OLD, "Any number of processes can share one queue, at either end.")
+    edit_source(project_copy, "## Queues and pipes", "## Queues, pipes and more\n\nA brand-new paragraph.")
+    edit_source(project_copy, "(global-variables)=\n## Global variables are not shared", "(global-variables)=\n## Globals")
+    run_make("update-po", cwd=project_copy)
+    assert before <= all_translations(project_copy / INDEX_PO)
+    catalog = polib.pofile(str(project_copy / INDEX_PO))
+    assert catalog.find("A brand-new paragraph.").msgstr == ""
+    run_make("update-po", cwd=project_copy)  # and a second run changes nothing
+    assert "updated" not in run_make("update-po", cwd=project_copy).stdout
+
+
 def translations() -> list[str]:
     """Every edition but the source language, from languages.toml."""
     return list(tomllib.loads((ROOT / "languages.toml").read_text(encoding="utf-8")))[1:]
