@@ -157,7 +157,7 @@ check-po: gettext system-deps-html ## Check the catalogs; errors name file:line 
 serve: venv system-deps-html ## Live preview of one edition: make serve LANGUAGE=zh_CN
 	$(BIN)/sphinx-autobuild -c . -D language=$(LANGUAGE) -d $(BUILD)/doctrees/serve-$(LANGUAGE) \
 	    --port $(SERVE_PORT) --watch locale/$(LANGUAGE) --watch examples --watch extensions \
-	    --watch theme --watch conf.py --ignore '*.mo' \
+	    --watch theme --watch conf.py --watch languages.toml --ignore '*.mo' \
 	    --pre-build "$(BIN)/python tools/compile_catalogs.py $(LANGUAGE)" \
 	    source $(BUILD)/serve/$(LANGUAGE)
 
