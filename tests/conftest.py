@@ -24,7 +24,8 @@ def run_make(*targets: str, cwd: Path = ROOT, check: bool = True, **env: str) ->
     result = subprocess.run(
         ["make", "--no-print-directory", *targets],
         cwd=cwd,
-        env={**os.environ, **env},
+        # English tool messages (msgfmt, msgmerge) whatever the machine's locale.
+        env={**os.environ, "LC_ALL": "C.UTF-8", **env},
         capture_output=True,
         text=True,
     )
