@@ -94,9 +94,8 @@ pdf: venv system-deps-pdf ## Build the PDF of every edition into build/pdf/ (LAN
 # One edition: Sphinx writes LaTeX, latexmk runs XeLaTeX, and the build fails
 # if XeLaTeX logged a missing glyph. The PDF is also put beside the edition's
 # HTML, which links to it.
-pdf-%: venv system-deps-pdf
+pdf-%: venv system-deps-pdf $(BUILD)/catalogs/%.stamp
 	rm -f $(BUILD)/pdf/python-ipc-$*.pdf  # a failed build leaves no stale PDF behind
-	$(BIN)/python tools/compile_catalogs.py $*
 	$(SPHINXBUILD) -b latex -D language=$* -d $(BUILD)/doctrees/latex-$* source $(BUILD)/latex/$*
 	FORCE_SOURCE_DATE=1 $(MAKE) --no-print-directory -C $(BUILD)/latex/$* all-pdf \
 	    LATEXMKOPTS="-interaction=nonstopmode -halt-on-error -silent" > $(BUILD)/latex/$*/latexmk.out \
@@ -163,7 +162,6 @@ serve: venv system-deps-html ## Live preview of one edition: make serve LANGUAGE
 
 .PHONY: add-language
 add-language: venv ## Add an edition and its catalogs: make add-language LANGUAGE=ja
-	@test -n "$(filter-out $(ALL_LANGUAGES),$(LANGUAGE))" || { echo "LANGUAGE=$(LANGUAGE) is already an edition" >&2; exit 1; }
 	$(BIN)/python tools/add_language.py $(LANGUAGE)
 	$(MAKE) --no-print-directory gettext
 	$(BIN)/python tools/update_po.py $(POT_DIR) $(LANGUAGE)

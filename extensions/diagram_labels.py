@@ -34,15 +34,15 @@ def is_prose(text: str) -> bool:
 
 
 # Escapes of characters DOT gives a meaning to; \n, \l and \r (line breaks) stay as they are.
-DOT_ESCAPE = re.compile(r'\\([\\"|{}<>])')
+DOT_SPECIAL = r'[\\"|{}<>]'
 
 
 def unescape(raw: str) -> str:
-    return DOT_ESCAPE.sub(r"\1", raw)
+    return re.sub(rf"\\({DOT_SPECIAL})", r"\1", raw)
 
 
 def escape(text: str) -> str:
-    return re.sub(r'([\\"|{}<>])', r"\\\1", text)
+    return re.sub(rf"({DOT_SPECIAL})", r"\\\1", text)
 
 
 def _map_fields(label: str, translate) -> str:
