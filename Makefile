@@ -154,11 +154,7 @@ check-po: gettext system-deps-html ## Check the catalogs; errors name file:line 
 
 .PHONY: serve
 serve: venv system-deps-html ## Live preview of one edition: make serve LANGUAGE=zh_CN
-	$(BIN)/sphinx-autobuild -c . -D language=$(LANGUAGE) -d $(BUILD)/doctrees/serve-$(LANGUAGE) \
-	    --port $(SERVE_PORT) --watch locale/$(LANGUAGE) --watch examples --watch extensions \
-	    --watch theme --watch conf.py --watch languages.toml --ignore '*.mo' \
-	    --pre-build "$(BIN)/python tools/compile_catalogs.py $(LANGUAGE)" \
-	    source $(BUILD)/serve/$(LANGUAGE)
+	$(BIN)/python tools/serve.py $(LANGUAGE) --port $(SERVE_PORT) --build $(BUILD)
 
 .PHONY: add-language
 add-language: venv ## Add an edition and its catalogs: make add-language LANGUAGE=ja
@@ -183,11 +179,12 @@ DIST_BUILD := $(BUILD)/dist-build
 dist: venv ## One archive to host: build/dist/python-ipc.tar.gz (HTML editions, landing page, PDFs)
 	rm -rf $(DIST_BUILD) && mkdir -p $(BUILD)/dist
 	@# A clean build of its own: nothing left over from incremental builds.
+	@# (_sources/ stays empty: html_copy_source is off.)
 	$(MAKE) --no-print-directory html BUILD=$(DIST_BUILD)
 	$(MAKE) --no-print-directory pdf BUILD=$(DIST_BUILD)
 	touch $(DIST_BUILD)/html/.nojekyll  # GitHub Pages: serve _static/ and _images/ as they are
 	tar --sort=name --mtime=@$(SOURCE_DATE_EPOCH) --owner=0 --group=0 --numeric-owner \
-	    --exclude=.built --exclude=.buildinfo -C $(DIST_BUILD)/html -cf - . \
+	    --exclude=.built --exclude=.buildinfo --exclude=_sources -C $(DIST_BUILD)/html -cf - . \
 	    | gzip -n -9 > $(BUILD)/dist/python-ipc.tar.gz
 	@echo "$(BUILD)/dist/python-ipc.tar.gz: unpack it at the root of any static web host"
 

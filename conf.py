@@ -40,6 +40,8 @@ extensions = [
     "js_translations",  # search page messages Sphinx leaves untranslated
     "latex_editions",  # PDF fonts, chrome and metadata per edition
     "search_dictionary",  # Chinese search: only the jieba words the book can use
+    "template_cache",  # compiled theme templates kept between builds
+    "code_changes",  # a changed extension module makes every page be read again
 ]
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["deflist"]
@@ -82,6 +84,9 @@ html_permalinks_icon = "#"
 html_last_updated_fmt = None  # a date would make two builds differ
 html_copy_source = False  # the Markdown source is English: not for zh_CN readers
 html_show_sourcelink = False
+# One chapter declares no index entries: the general index would be an empty
+# page linked from every page (and rendering it costs every build 0.1 s).
+html_use_index = False
 html_favicon = str(ROOT / "theme/ipcbook/static/favicon.svg")  # else browsers ask for a missing /favicon.ico
 # Chinese search: Sphinx loads jieba's default dictionary a second time, as a
 # "user dictionary" (about 3 s per build, and it doubles jieba's word-frequency

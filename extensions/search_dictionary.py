@@ -20,6 +20,8 @@ character reuses it.
 from __future__ import annotations
 
 import hashlib
+import importlib
+import sys
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -54,11 +56,25 @@ def reduced_dictionary(full: Path, characters: set[str], target: Path) -> None:
     partial.replace(target)
 
 
+def import_jieba_without_pkg_resources():
+    """jieba opens its bundled files through pkg_resources when it can import
+    it, and by path otherwise. pkg_resources (setuptools' deprecated API) takes
+    longer to import than the reduced dictionary takes to load, so jieba is
+    imported with it hidden; nothing else is affected."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        return importlib.import_module("jieba")
+    sys.modules["pkg_resources"] = None  # makes `import pkg_resources` fail
+    try:
+        return importlib.import_module("jieba")
+    finally:
+        del sys.modules["pkg_resources"]
+
+
 def use_reduced_dictionary(app: Sphinx) -> None:
     if app.builder.format != "html" or not app.config.language.startswith("zh"):
         return
     try:
-        import jieba
+        jieba = import_jieba_without_pkg_resources()
     except ImportError:
         return  # Sphinx itself reports that Chinese search needs jieba
     characters = book_characters(app.config.language)

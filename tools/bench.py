@@ -16,11 +16,14 @@ import argparse
 import os
 import platform
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -30,6 +33,7 @@ from project_copy import copy_project  # noqa: E402
 from run_example import START_METHODS, run_example  # noqa: E402
 
 EDITED_MESSAGE = "Start methods"  # a heading: one message, one page
+MAKE = ["make", "--no-print-directory"]
 
 
 def timed(command: list[str], cwd: Path, env: dict | None = None) -> float:
@@ -51,13 +55,61 @@ def bare_sphinx(project: Path, language: str) -> float:
                   "-d", str(out / "doctrees"), "source", str(out / "html")], project)
 
 
-def edit_one_message(project: Path, run: int) -> None:
-    """Change one translation the way a translator would: in the .po, in place."""
+def edit_one_message(project: Path, run: int, label: str = "") -> str:
+    """Change one translation the way a translator would: in the .po, in place.
+    Returns the new translation (it differs from every earlier run's)."""
     po = project / "locale/zh_CN/LC_MESSAGES/index.po"
     lines = po.read_text(encoding="utf-8").split("\n")
     at = lines.index(f'msgid "{EDITED_MESSAGE}"') + 1
-    lines[at] = f'msgstr "启动方法（第 {run + 1} 次修改）"'  # differs from the last run's
+    translation = f"启动方法（{label}第 {run + 1} 次修改）"
+    lines[at] = f'msgstr "{translation}"'
     po.write_text("\n".join(lines), encoding="utf-8")
+    return translation
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until(condition, timeout: float = 60) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the preview did not update")
+        time.sleep(0.005)
+
+
+def bench_preview(project: Path, runs: int) -> list[float]:
+    """`make serve`: from saving one .po message to its page rewritten."""
+    page = project / "build/serve/zh_CN/index.html"
+    shown = lambda text: page.exists() and text in page.read_text(encoding="utf-8")  # noqa: E731
+    port = free_port()
+    server = subprocess.Popen([*MAKE, "serve", "LANGUAGE=zh_CN", f"SERVE_PORT={port}"], cwd=project,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+    def serving() -> bool:  # the server answers once the first build is done and files are watched
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/index.html", timeout=1):
+                return True
+        except OSError:
+            return False
+
+    try:
+        wait_until(serving, timeout=120)
+        time.sleep(0.5)
+        samples = []
+        for run in range(runs):
+            started = time.perf_counter()
+            translation = edit_one_message(project, run, "预览")
+            wait_until(lambda: shown(translation))
+            samples.append(time.perf_counter() - started)
+            time.sleep(1)  # let the rebuild finish writing before the next save
+        return samples
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
 
 
 def bench_examples() -> tuple[float, float]:
@@ -79,7 +131,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-pdf", action="store_true", help="skip the (slow) PDF figure")
     args = parser.parse_args()
-    make = ["make", "--no-print-directory"]
+    make = MAKE
     figures: dict[str, float] = {}
 
     with tempfile.TemporaryDirectory(prefix="ipc-bench-") as tmp:
@@ -98,6 +150,7 @@ def main() -> int:
         figures["bare sphinx-build zh_CN"] = median(bare["zh_CN"])
         figures["no-op make html"] = median(noop)
         figures["make html after editing one .po message"] = median(edit)
+        figures["make serve: one .po message saved -> page rewritten"] = median(bench_preview(project, args.runs))
         examples = [bench_examples() for _ in range(args.runs)]
         figures["examples, all start methods, concurrent"] = median([c for c, _ in examples])
         figures["examples, all start methods, one after another"] = median([s for _, s in examples])
@@ -113,7 +166,9 @@ def main() -> int:
         ("cold make html / slowest bare edition", figures["cold make html (both editions)"] / slowest, "<= 1.15"),
         ("bare zh_CN / bare en", figures["bare sphinx-build zh_CN"] / figures["bare sphinx-build en"], "reported"),
         ("no-op make html / cold", figures["no-op make html"] / figures["cold make html (both editions)"], "<= 0.15"),
-        ("one .po message edited / cold", figures["make html after editing one .po message"]
+        ("one .po message edited, make html / cold", figures["make html after editing one .po message"]
+         / figures["cold make html (both editions)"], "reported"),
+        ("one .po message edited, make serve / cold", figures["make serve: one .po message saved -> page rewritten"]
          / figures["cold make html (both editions)"], "<= 0.5"),
         ("examples concurrent / one after another", figures["examples, all start methods, concurrent"]
          / figures["examples, all start methods, one after another"], "reported"),

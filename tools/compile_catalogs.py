@@ -58,21 +58,28 @@ def write_if_changed(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+def compile_language(language: str, digest: "hashlib._Hash | None" = None) -> list[str]:
+    """Compile every catalog of ``language``; print and return msgfmt's errors.
+
+    ``digest``, if given, is fed each compiled catalog."""
+    errors = []
+    for po in sorted((ROOT / "locale" / language / "LC_MESSAGES").glob("*.po")):
+        error = compile_catalog(po.relative_to(ROOT))
+        if error:
+            errors.append(error)
+            print(error, file=sys.stderr)
+        elif digest is not None:
+            digest.update(po.name.encode() + b"\0" + po.with_suffix(".mo").read_bytes())
+    return errors
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("languages", nargs="+")
     parser.add_argument("--stamp", type=Path, help="file to hold a digest of the compiled catalogs")
     args = parser.parse_args()
-    errors, digest = [], hashlib.sha256()
-    for language in args.languages:
-        for po in sorted((ROOT / "locale" / language / "LC_MESSAGES").glob("*.po")):
-            error = compile_catalog(po.relative_to(ROOT))
-            if error:
-                errors.append(error)
-            else:
-                digest.update(po.name.encode() + b"\0" + po.with_suffix(".mo").read_bytes())
-    for error in errors:
-        print(error, file=sys.stderr)
+    digest = hashlib.sha256()
+    errors = [error for language in args.languages for error in compile_language(language, digest)]
     if errors:
         print(f"{len(errors)} catalog(s) have errors; nothing was built.", file=sys.stderr)
         return 1

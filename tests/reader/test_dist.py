@@ -2,19 +2,57 @@
 
 from __future__ import annotations
 
+import re
 import tarfile
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
 
 from conftest import BUILD, run_make
 
 
-def test_dist_archive_holds_both_editions_the_landing_page_and_both_pdfs():
+ARCHIVE = BUILD / "dist" / "python-ipc.tar.gz"
+
+
+@pytest.fixture(scope="module")
+def hosted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The archive `make dist` writes, unpacked as a static host would serve it."""
     run_make("dist")
-    with tarfile.open(BUILD / "dist" / "python-ipc.tar.gz") as archive:
+    site = tmp_path_factory.mktemp("hosted")
+    with tarfile.open(ARCHIVE) as archive:
+        archive.extractall(site, filter="data")
+    return site
+
+
+def test_dist_archive_holds_both_editions_the_landing_page_and_both_pdfs(hosted_site: Path):
+    with tarfile.open(ARCHIVE) as archive:
         names = set(archive.getnames())
         members = archive.getmembers()
     for name in ("./index.html", "./en/index.html", "./zh_CN/index.html", "./en/search.html",
                  "./zh_CN/searchindex.js", "./en/python-ipc-en.pdf", "./zh_CN/python-ipc-zh_CN.pdf",
                  "./.nojekyll"):
         assert name in names, name
-    assert not any(name.endswith((".built", ".buildinfo")) for name in names)
+    assert not any(name.endswith((".built", ".buildinfo", "_sources")) for name in names)
     assert {member.uid for member in members} == {0}  # no trace of who built it
+
+
+def test_every_link_within_the_site_leads_to_a_page_and_anchor_that_exist(hosted_site: Path):
+    pages = sorted(hosted_site.rglob("*.html"))
+    assert len(pages) >= 5  # landing page, and each edition's chapter and search page
+    ids = {path: {tag["id"] for tag in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+                  .select("[id]")} for path in pages}
+    broken = []
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.select("a[href], link[href]"):
+            href = tag["href"]
+            if re.match(r"[a-z]+:|//", href):
+                continue  # outside the site (checked elsewhere: no request leaves it)
+            target, _, anchor = href.partition("#")
+            target = (path.parent / target.partition("?")[0]).resolve() if target else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists() or (anchor and target.suffix == ".html" and anchor not in ids[target]):
+                broken.append(f"{path.relative_to(hosted_site)}: {href}")
+    assert not broken, broken

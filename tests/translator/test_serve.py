@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
 import subprocess
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 from catalogs import set_translation
+from conftest import run_make
+from test_rebuilds import EXTENSION_EDIT
 
 
 def free_port() -> int:
@@ -36,17 +40,30 @@ def wait_for(condition, seconds: float) -> bool:
     return False
 
 
-def test_serve_rebuilds_and_serves_the_page_after_each_save(project_copy: Path):
+@contextlib.contextmanager
+def preview(project: Path) -> Iterator[str]:
+    """`make serve LANGUAGE=zh_CN` running in ``project`` (log: serve.log); yields the page's URL."""
     port = free_port()
-    url = f"http://127.0.0.1:{port}/index.html"
-    log = project_copy / "serve.log"
-    catalog = project_copy / "locale/zh_CN/LC_MESSAGES/index.po"
-    with log.open("wb") as output:
+    with (project / "serve.log").open("wb") as output:
         server = subprocess.Popen(
             ["make", "--no-print-directory", "serve", "LANGUAGE=zh_CN", f"SERVE_PORT={port}"],
-            cwd=project_copy, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=project, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
         )
     try:
+        yield f"http://127.0.0.1:{port}/index.html"
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+def test_serve_rebuilds_and_serves_the_page_after_each_save(project_copy: Path):
+    log = project_copy / "serve.log"
+    catalog = project_copy / "locale/zh_CN/LC_MESSAGES/index.po"
+    with preview(project_copy) as url:
         assert wait_for(lambda: "进程间通信（IPC）" in fetch(url), 90), "the preview never came up"
         # A translator saves a catalog:
         set_translation(catalog, "Queues and pipes", "队列与管道（预览）")
@@ -74,10 +91,22 @@ def test_serve_rebuilds_and_serves_the_page_after_each_save(project_copy: Path):
         example.write_text(example.read_text(encoding="utf-8").replace(
             "# Flush before the child starts", "# Flush now, live"), encoding="utf-8")
         assert wait_for(lambda: "Flush now, live" in fetch(url), 60), "not rebuilt after an example edit"
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        # A developer fixes an extension: the preview runs the new code, not the copy it imported.
+        module = project_copy / "extensions/translation_status.py"
+        module.write_text(module.read_text(encoding="utf-8") + EXTENSION_EDIT, encoding="utf-8")
+        assert wait_for(lambda: "Marked by a changed extension." in fetch(url), 60), "extension edit not applied"
+
+
+def test_a_preview_rebuild_writes_what_make_html_writes(project_copy: Path):
+    # Preview rebuilds run in processes forked from a server that imported
+    # Sphinx once; their output must not differ from a fresh `make html`.
+    with preview(project_copy) as url:
+        assert wait_for(lambda: "进程间通信（IPC）" in fetch(url), 90), "the preview never came up"
+        set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/index.po", "Pipe", "管道（预览）")
+        assert wait_for(lambda: "管道（预览）" in fetch(url), 60), "not rebuilt after a .po edit"
+        time.sleep(1)  # the search index is written after the page
+    run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
+    served, built = project_copy / "build/serve/zh_CN", project_copy / "build/html/zh_CN"
+    files = sorted(path.relative_to(built) for path in built.rglob("*") if path.is_file() and path.name != ".built")
+    assert files == sorted(path.relative_to(served) for path in served.rglob("*") if path.is_file())
+    assert [name for name in files if (served / name).read_bytes() != (built / name).read_bytes()] == []

@@ -1,0 +1,52 @@
+"""`make html` rebuilds what a change affects, and only that: nothing for no
+change, one edition for one catalog, every page for changed extension code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from catalogs import set_translation
+from conftest import run_make
+
+# Appended to an extension module: a change to its code that shows on every page.
+EXTENSION_EDIT = '''
+
+def _mark_every_page(app, docname, source):
+    source[0] += "\\n\\nMarked by a changed extension.\\n"
+
+
+_original_setup = setup
+
+
+def setup(app):
+    app.connect("source-read", _mark_every_page)
+    return _original_setup(app)
+'''
+
+
+def test_nothing_changed_runs_no_sphinx_at_all(project_copy: Path):
+    run_make("html", cwd=project_copy)
+    again = run_make("html", cwd=project_copy)
+    assert "sphinx-build" not in again.stdout + again.stderr
+
+
+def test_one_catalog_edit_rebuilds_only_its_edition(project_copy: Path):
+    run_make("html", cwd=project_copy)
+    english = project_copy / "build/html/en/index.html"
+    english_before = english.stat().st_mtime_ns
+    set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/index.po", "Pipe", "管道（改）")
+    rebuilt = run_make("html", cwd=project_copy)
+    assert "language=zh_CN" in rebuilt.stdout and "language=en" not in rebuilt.stdout
+    assert "0 added, 1 changed, 0 removed" in rebuilt.stdout
+    assert english.stat().st_mtime_ns == english_before
+    assert "管道（改）" in (project_copy / "build/html/zh_CN/index.html").read_text(encoding="utf-8")
+
+
+def test_changed_extension_code_is_applied_to_every_page(project_copy: Path):
+    run_make("html", cwd=project_copy)
+    module = project_copy / "extensions/translation_status.py"
+    module.write_text(module.read_text(encoding="utf-8") + EXTENSION_EDIT, encoding="utf-8")
+    run_make("html", cwd=project_copy)
+    for language in ("en", "zh_CN"):
+        page = (project_copy / f"build/html/{language}/index.html").read_text(encoding="utf-8")
+        assert "Marked by a changed extension." in page, language
