@@ -53,13 +53,13 @@ system-deps-%:
 
 .PHONY: html
 html: venv system-deps-html ## Build the HTML of every edition (LANGUAGES=zh_CN for one)
-	@$(MAKE) --no-print-directory --output-sync=target -j$(NPROC) $(addprefix html-,$(LANGUAGES))
-	@$(MAKE) --no-print-directory --silent $(BUILD)/html/index.html
+	@# The editions and the landing page are independent: all built at once.
+	@$(MAKE) --no-print-directory --output-sync=target -j$(NPROC) $(addprefix html-,$(LANGUAGES)) $(BUILD)/html/index.html
 	@echo "Open $(BUILD)/html/index.html"
 
 # The landing page: sends readers to their language's edition.
 $(BUILD)/html/index.html: languages.toml tools/write_landing_page.py extensions/editions.py $(VENV)/.installed
-	$(BIN)/python tools/write_landing_page.py $(BUILD)/html
+	@$(BIN)/python tools/write_landing_page.py $(BUILD)/html
 
 # Everything an edition's HTML is made from. An edition is rebuilt only when
 # one of these is newer than its last successful build (make's own check, so a

@@ -30,10 +30,14 @@ for group in "$@"; do
     wanted+=("${list[@]}")
 done
 
+# One dpkg-query for all of them (this runs before every build).
+declare -A status=()
+while read -r package state; do
+    status[$package]=$state
+done < <(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${wanted[@]}" 2>/dev/null || true)
 missing=()
 for package in "${wanted[@]}"; do
-    status=$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)
-    [[ "$status" == installed ]] || missing+=("$package")
+    [[ "${status[$package]:-}" == installed ]] || missing+=("$package")
 done
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
