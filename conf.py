@@ -41,7 +41,7 @@ extensions = [
     "latex_editions",  # PDF fonts, chrome and metadata per edition
     "search_dictionary",  # Chinese search: only the jieba words the book can use
     "template_cache",  # compiled theme templates kept between builds
-    "code_changes",  # a changed extension module makes every page be read again
+    "untracked_inputs",  # extension code or theme catalog changed: read every page again
 ]
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["deflist"]

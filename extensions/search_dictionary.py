@@ -70,7 +70,7 @@ def import_jieba_without_pkg_resources():
         del sys.modules["pkg_resources"]
 
 
-def use_reduced_dictionary(app: Sphinx) -> None:
+def use_reduced_dictionary(app: Sphinx, env: object) -> None:
     if app.builder.format != "html" or not app.config.language.startswith("zh"):
         return
     try:
@@ -89,5 +89,8 @@ def use_reduced_dictionary(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    app.connect("builder-inited", use_reduced_dictionary)
+    # After reading, before the search index is built: the characters are
+    # those of the catalogs this build read (an application prepared in
+    # advance, as `make serve` does, has not read them yet at builder-inited).
+    app.connect("env-updated", use_reduced_dictionary)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

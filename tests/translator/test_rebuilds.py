@@ -1,5 +1,6 @@
 """`make html` rebuilds what a change affects, and only that: nothing for no
-change, one edition for one catalog, every page for changed extension code."""
+change, one edition for one catalog, every page for changed extension code
+or a changed theme catalog."""
 
 from __future__ import annotations
 
@@ -50,3 +51,11 @@ def test_changed_extension_code_is_applied_to_every_page(project_copy: Path):
     for language in ("en", "zh_CN"):
         page = (project_copy / f"build/html/{language}/index.html").read_text(encoding="utf-8")
         assert "Marked by a changed extension." in page, language
+
+
+def test_a_theme_catalog_edit_shows_on_every_page(project_copy: Path):
+    run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
+    set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/sphinx.po", "Download PDF", "下载 PDF（改）")
+    run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
+    for page in ("index.html", "search.html"):
+        assert "下载 PDF（改）" in (project_copy / "build/html/zh_CN" / page).read_text(encoding="utf-8"), page

@@ -82,6 +82,9 @@ def test_serve_rebuilds_and_serves_the_page_after_each_save(project_copy: Path):
         assert "队列与管道（预览）" in fetch(url) and catalog.read_bytes() == broken
         set_translation(catalog, "Pipe", "管道（修好了）")
         assert wait_for(lambda: "管道（修好了）" in fetch(url), 60), "not rebuilt after the catalog was fixed"
+        # The theme's catalog (set up before a build starts, unlike the page's):
+        set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/sphinx.po", "Download PDF", "下载 PDF（预览）")
+        assert wait_for(lambda: "下载 PDF（预览）" in fetch(url), 60), "not rebuilt after a sphinx.po edit"
         # An author saves the English page, or an example:
         page = project_copy / "source/index.md"
         page.write_text(page.read_text(encoding="utf-8").replace("## Queues and pipes", "## Queues and pipes, live"),
