@@ -1,6 +1,6 @@
 """Measure build and test speed; print medians and ratios measured in one run.
 
-    python tools/bench.py [--runs 3] [--no-pdf]      (or: make bench)
+    python tools/bench.py [--runs 5] [--no-pdf]      (or: make bench)
 
 Everything runs in a scratch copy of the project (its tracked files, sharing
 .venv), so nothing in the working tree is touched. Timings are wall-clock
@@ -65,6 +65,12 @@ def edit_one_message(project: Path, run: int, label: str = "") -> str:
     lines[at] = f'msgstr "{translation}"'
     po.write_text("\n".join(lines), encoding="utf-8")
     return translation
+
+
+def verdict(value: float, goal: str) -> str:
+    if not goal.startswith("<= "):
+        return ""
+    return "met" if value <= float(goal[3:]) else "NOT MET"
 
 
 def free_port() -> int:
@@ -135,7 +141,7 @@ def bench_examples() -> tuple[float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-pdf", action="store_true", help="skip the (slow) PDF figure")
     args = parser.parse_args()
     make = MAKE
@@ -183,7 +189,7 @@ def main() -> int:
     report = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} "
               f"{platform.python_version()}, {platform.platform(terse=True)}; medians of {args.runs} runs", ""]
     report += [f"{name:<50} {seconds:8.2f} s" for name, seconds in figures.items()]
-    report += [""] + [f"{name:<50} {value:8.2f}   goal {goal}" for name, value, goal in ratios]
+    report += [""] + [f"{name:<50} {value:8.2f}   goal {goal:<10} {verdict(value, goal)}" for name, value, goal in ratios]
     text = "\n".join(report)
     print(text)
     (ROOT / "build").mkdir(exist_ok=True)
