@@ -82,6 +82,13 @@ class Edition:
         if compile_language(self.language):  # msgfmt's file:line messages are printed
             print("The preview keeps the last good build; fix the catalog and save it again.")
             return
+        if prepared is None and self.code_is_stale():
+            print("The book's extension code changed: building in a fresh Python "
+                  "(restart `make serve` for fast rebuilds again).")
+            subprocess.run([sys.executable, "-m", "sphinx", "build", "-c", str(ROOT),
+                            "-D", f"language={self.language}", "-d", str(self.doctreedir),
+                            str(ROOT / "source"), str(self.outdir)], check=False)
+            return
         try:
             if prepared is None:
                 with patch_docutils(ROOT), docutils_namespace():
@@ -97,15 +104,7 @@ class Edition:
             print("The build failed (see above); the preview keeps the last good build.")
 
     def build_afresh(self) -> None:
-        """A whole build, in a process forked for it (or a new interpreter if
-        the extension code imported here is out of date)."""
-        if self.code_is_stale():
-            print("The book's extension code changed: building in a fresh Python "
-                  "(restart `make serve` for fast rebuilds again).")
-            subprocess.run([sys.executable, "-m", "sphinx", "build", "-c", str(ROOT),
-                            "-D", f"language={self.language}", "-d", str(self.doctreedir),
-                            str(ROOT / "source"), str(self.outdir)], check=False)
-            return
+        """A whole build, in a process forked for it."""
         child = FORK.Process(target=self.build)
         child.start()
         child.join()
@@ -117,7 +116,8 @@ class Edition:
     def is_content(self, path: Path) -> bool:
         """A page, an example or a page's catalog: nothing set up in advance depends on it."""
         catalogs = ROOT / "locale" / self.language / "LC_MESSAGES"
-        return (path.is_relative_to(ROOT / "source") or path.is_relative_to(ROOT / "examples")
+        return ((path.is_relative_to(ROOT / "source") and path.name != "conf.py")
+                or path.is_relative_to(ROOT / "examples")
                 or (path.parent == catalogs and path.name != "sphinx.po"))
 
 

@@ -98,6 +98,10 @@ def test_serve_rebuilds_and_serves_the_page_after_each_save(project_copy: Path):
         module = project_copy / "extensions/translation_status.py"
         module.write_text(module.read_text(encoding="utf-8") + EXTENSION_EDIT, encoding="utf-8")
         assert wait_for(lambda: "Marked by a changed extension." in fetch(url), 60), "extension edit not applied"
+        # ...and goes on doing so, catalogs included, until the preview restarts.
+        set_translation(catalog, "Queue", "队列（扩展改过之后）")
+        assert wait_for(lambda: "队列（扩展改过之后）" in fetch(url), 60), "not rebuilt after an extension edit"
+        assert "Marked by a changed extension." in fetch(url)
 
 
 def test_a_preview_rebuild_writes_what_make_html_writes(project_copy: Path):
