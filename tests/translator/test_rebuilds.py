@@ -59,3 +59,16 @@ def test_a_theme_catalog_edit_shows_on_every_page(project_copy: Path):
     run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
     for page in ("index.html", "search.html"):
         assert "下载 PDF（改）" in (project_copy / "build/html/zh_CN" / page).read_text(encoding="utf-8"), page
+
+
+def test_a_theme_template_edit_shows_on_every_page(project_copy: Path):
+    # Compiled templates are cached between builds (extensions/template_cache.py).
+    run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
+    layout = project_copy / "theme/ipcbook/layout.html"
+    text = layout.read_text(encoding="utf-8")
+    assert 'class="pdf-download"' in text
+    layout.write_text(text.replace('class="pdf-download"', 'class="pdf-download" data-edited="layout"'),
+                      encoding="utf-8")
+    run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
+    for page in ("index.html", "search.html"):
+        assert 'data-edited="layout"' in (project_copy / "build/html/zh_CN" / page).read_text(encoding="utf-8"), page
