@@ -167,6 +167,11 @@ def main() -> int:
         examples = [bench_examples() for _ in range(args.runs)]
         figures["examples, all start methods, concurrent"] = median([c for c, _ in examples])
         figures["examples, all start methods, one after another"] = median([s for _, s in examples])
+        # The example test suite as `make test` runs it: pytest start-up included.
+        suite = [timed([".venv/bin/python", "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                        "tests/reader/test_examples.py", "-k", "match_documented_output"], project)
+                 for _ in range(args.runs)]
+        figures["example test suite (pytest)"] = median(suite)
         if not args.no_pdf:
             pdf = []
             for _ in range(max(1, args.runs // 2)):
@@ -184,6 +189,8 @@ def main() -> int:
         ("one .po message edited, make serve / cold", figures["make serve: one .po message saved -> rebuilt"]
          / figures["cold make html (both editions)"], "<= 0.5"),
         ("examples concurrent / one after another", figures["examples, all start methods, concurrent"]
+         / figures["examples, all start methods, one after another"], "reported"),
+        ("example test suite / examples one after another", figures["example test suite (pytest)"]
          / figures["examples, all start methods, one after another"], "reported"),
     ]
     report = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} "
