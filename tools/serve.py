@@ -61,6 +61,7 @@ from compile_catalogs import compile_language  # noqa: E402
 FORK = multiprocessing.get_context("fork")
 PROJECT_CODE = ROOT / "extensions"  # conf.py puts it on sys.path; so does this script
 sys.path.insert(0, str(PROJECT_CODE))
+from editions import LANGUAGES_FILE, load_editions  # noqa: E402
 
 
 class Edition:
@@ -244,6 +245,9 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--build", type=Path, default=ROOT / "build", help="the build directory")
     args = parser.parse_args()
+    if args.language not in load_editions():
+        parser.error(f"{args.language!r} is not an edition in {LANGUAGES_FILE.name} "
+                     f"({', '.join(load_editions())}); add one with: make add-language LANGUAGE={args.language}")
     url = f"{args.host}:{args.port}"
     edition = Edition(args.language, args.build.resolve())
     edition.outdir.mkdir(parents=True, exist_ok=True)
@@ -258,7 +262,8 @@ def main() -> int:
                              if file.stem in sys.modules}
 
     watched = [ROOT / name for name in ("source", "examples", "extensions", "theme", "conf.py", "languages.toml")]
-    watched.append(ROOT / "locale" / args.language)
+    if (ROOT / "locale" / args.language).is_dir():  # the source language has no catalogs
+        watched.append(ROOT / "locale" / args.language)
     ignore = IgnoreFilter([edition.outdir.parent.parent], [r"\.mo$", r"__pycache__", r"\.pyc$", r"~$", r"\.sw.$"])
     watcher = PreviewServer(watched, ignore, edition, f"http://{url}")
     app = Starlette(

@@ -41,12 +41,12 @@ def wait_for(condition, seconds: float) -> bool:
 
 
 @contextlib.contextmanager
-def preview(project: Path) -> Iterator[str]:
-    """`make serve LANGUAGE=zh_CN` running in ``project`` (log: serve.log); yields the page's URL."""
+def preview(project: Path, language: str = "zh_CN") -> Iterator[str]:
+    """`make serve LANGUAGE=...` running in ``project`` (log: serve.log); yields the page's URL."""
     port = free_port()
     with (project / "serve.log").open("wb") as output:
         server = subprocess.Popen(
-            ["make", "--no-print-directory", "serve", "LANGUAGE=zh_CN", f"SERVE_PORT={port}"],
+            ["make", "--no-print-directory", "serve", f"LANGUAGE={language}", f"SERVE_PORT={port}"],
             cwd=project, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
         )
     try:
@@ -117,3 +117,20 @@ def test_a_preview_rebuild_writes_what_make_html_writes(project_copy: Path):
     files = sorted(path.relative_to(built) for path in built.rglob("*") if path.is_file() and path.name != ".built")
     assert files == sorted(path.relative_to(served) for path in served.rglob("*") if path.is_file())
     assert [name for name in files if (served / name).read_bytes() != (built / name).read_bytes()] == []
+
+
+def test_serve_previews_the_english_edition_too(project_copy: Path):
+    with preview(project_copy, "en") as url:
+        assert wait_for(lambda: "Interprocess Communication (IPC)" in fetch(url), 90), \
+            (project_copy / "serve.log").read_text("utf-8", "replace")[-3000:]
+        page = project_copy / "source/index.md"
+        page.write_text(page.read_text(encoding="utf-8").replace("## Start methods", "## Start methods, live"),
+                        encoding="utf-8")
+        assert wait_for(lambda: "Start methods, live" in fetch(url), 60), "not rebuilt after a source edit"
+
+
+def test_serve_refuses_a_language_that_is_not_an_edition():
+    result = run_make("serve", "LANGUAGE=fr", check=False)
+    assert result.returncode != 0
+    assert "'fr' is not an edition in languages.toml" in result.stderr
+    assert "make add-language LANGUAGE=fr" in result.stderr
