@@ -42,6 +42,7 @@ from pathlib import Path
 import uvicorn
 import watchfiles
 from sphinx.application import Sphinx
+from sphinx.errors import SphinxError
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 from sphinx_autobuild.filter import IgnoreFilter
 from sphinx_autobuild.middleware import JavascriptInjectorMiddleware
@@ -98,6 +99,9 @@ class Edition:
             else:
                 prepared.build()
             failed = prepared.statuscode != 0
+        except SphinxError as error:  # configuration, extension errors: Sphinx's own message
+            print(f"{error.category}: {error}", file=sys.stderr)
+            failed = True
         except Exception:  # noqa: BLE001 - shown to the author, and the preview goes on
             traceback.print_exc()
             failed = True
@@ -153,7 +157,10 @@ class PreparedBuild:
         parent_end.close()  # so that the server's exit ends the wait below
         output = HeldOutput()
         with patch_docutils(ROOT), docutils_namespace():
-            app = edition.prepare(output)
+            try:
+                app = edition.prepare(output)
+            except Exception:  # noqa: BLE001 - the build afresh that replaces this one reports it
+                return
             try:
                 connection.recv()
             except EOFError:
@@ -256,6 +263,7 @@ def main() -> int:
     receiver, sender = FORK.Pipe(duplex=False)
     child = FORK.Process(target=first_build, args=(edition, sender))
     child.start()
+    sender.close()  # so that recv() fails, rather than waits, if the child dies
     import_modules(receiver.recv())
     child.join()
     edition.code_versions = {str(file): file.stat().st_mtime_ns for file in PROJECT_CODE.glob("*.py")

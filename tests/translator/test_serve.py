@@ -127,6 +127,19 @@ def test_serve_previews_the_english_edition_too(project_copy: Path):
         page.write_text(page.read_text(encoding="utf-8").replace("## Start methods", "## Start methods, live"),
                         encoding="utf-8")
         assert wait_for(lambda: "Start methods, live" in fetch(url), 60), "not rebuilt after a source edit"
+        # A mistake in conf.py: named with its line, the last good build still served.
+        conf = project_copy / "conf.py"
+        good = conf.read_text(encoding="utf-8")
+        conf.write_text(good + "language = (\n", encoding="utf-8")
+        log = project_copy / "serve.log"
+        assert wait_for(lambda: "syntax error in your configuration file" in log.read_text("utf-8", "replace")
+                        and f"(conf.py, line {good.count(chr(10)) + 1})" in log.read_text("utf-8", "replace"), 60), \
+            log.read_text("utf-8", "replace")[-3000:]
+        assert "Start methods, live" in fetch(url)
+        conf.write_text(good, encoding="utf-8")
+        page.write_text(page.read_text(encoding="utf-8").replace("## Start methods, live", "## Start methods, again"),
+                        encoding="utf-8")
+        assert wait_for(lambda: "Start methods, again" in fetch(url), 60), "not rebuilt after conf.py was fixed"
 
 
 def test_serve_refuses_a_language_that_is_not_an_edition():
