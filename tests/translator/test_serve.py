@@ -111,7 +111,10 @@ def test_a_preview_rebuild_writes_what_make_html_writes(project_copy: Path):
         assert wait_for(lambda: "进程间通信（IPC）" in fetch(url), 90), "the preview never came up"
         set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/index.po", "Pipe", "管道（预览）")
         assert wait_for(lambda: "管道（预览）" in fetch(url), 60), "not rebuilt after a .po edit"
-        time.sleep(1)  # the search index is written after the page
+        # The search index is written after the page: wait for the end of the
+        # build (the server says "Serving on" once at start, then after each build).
+        log = project_copy / "serve.log"
+        assert wait_for(lambda: log.read_text("utf-8", "replace").count("Serving on") >= 2, 60)
     run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
     served, built = project_copy / "build/serve/zh_CN", project_copy / "build/html/zh_CN"
     files = sorted(path.relative_to(built) for path in built.rglob("*") if path.is_file() and path.name != ".built")
