@@ -16,19 +16,17 @@ import argparse
 import os
 import platform
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+from preview_process import fetch, running_preview  # noqa: E402
 from project_copy import copy_project  # noqa: E402
 from run_example import START_METHODS, run_example  # noqa: E402
 
@@ -73,12 +71,6 @@ def verdict(value: float, goal: str) -> str:
     return "met" if value <= float(goal[3:]) else "NOT MET"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def wait_until(condition, timeout: float = 60) -> None:
     deadline = time.perf_counter() + timeout
     while not condition():
@@ -92,22 +84,10 @@ def bench_preview(project: Path, runs: int) -> list[float]:
     the server tells the browser to reload)."""
     page = project / "build/serve/zh_CN/index.html"
     log = project / "build/serve.log"
-    log.parent.mkdir(parents=True, exist_ok=True)
     builds_done = lambda: log.read_text(encoding="utf-8", errors="replace").count("Serving on")  # noqa: E731
-    port = free_port()
-    with log.open("wb") as output:
-        server = subprocess.Popen([*MAKE, "serve", "LANGUAGE=zh_CN", f"SERVE_PORT={port}"], cwd=project,
-                                  stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
-
-    def serving() -> bool:  # the server answers once the first build is done and files are watched
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/index.html", timeout=1):
-                return True
-        except OSError:
-            return False
-
-    try:
-        wait_until(serving, timeout=120)
+    with running_preview(project, "zh_CN", log) as url:
+        # The server answers once the first build is done and files are watched.
+        wait_until(lambda: fetch(url) != "", timeout=120)
         time.sleep(1)  # the next build's process prepares itself
         samples = []
         for run in range(runs):
@@ -120,9 +100,6 @@ def bench_preview(project: Path, runs: int) -> list[float]:
                 raise RuntimeError(f"the preview did not show the edit; see {log}")
             time.sleep(1)
         return samples
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
 
 
 def bench_examples() -> tuple[float, float]:
@@ -144,7 +121,6 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-pdf", action="store_true", help="skip the (slow) PDF figure")
     args = parser.parse_args()
-    make = MAKE
     figures: dict[str, float] = {}
 
     with tempfile.TemporaryDirectory(prefix="ipc-bench-") as tmp:
@@ -154,10 +130,10 @@ def main() -> int:
             for language in bare:
                 bare[language].append(bare_sphinx(project, language))
             shutil.rmtree(project / "build", ignore_errors=True)
-            cold.append(timed([*make, "html"], project))
-            noop.append(timed([*make, "html"], project))
+            cold.append(timed([*MAKE, "html"], project))
+            noop.append(timed([*MAKE, "html"], project))
             edit_one_message(project, run)
-            edit.append(timed([*make, "html"], project))
+            edit.append(timed([*MAKE, "html"], project))
         figures["cold make html (both editions)"] = median(cold)
         figures["bare sphinx-build en"] = median(bare["en"])
         figures["bare sphinx-build zh_CN"] = median(bare["zh_CN"])
@@ -176,7 +152,7 @@ def main() -> int:
             pdf = []
             for _ in range(max(1, args.runs // 2)):
                 shutil.rmtree(project / "build", ignore_errors=True)
-                pdf.append(timed([*make, "pdf"], project))
+                pdf.append(timed([*MAKE, "pdf"], project))
             figures["cold make pdf (both editions)"] = median(pdf)
 
     slowest = max(figures["bare sphinx-build en"], figures["bare sphinx-build zh_CN"])

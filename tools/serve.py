@@ -252,9 +252,10 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--build", type=Path, default=ROOT / "build", help="the build directory")
     args = parser.parse_args()
-    if args.language not in load_editions():
+    editions = load_editions()
+    if args.language not in editions:
         parser.error(f"{args.language!r} is not an edition in {LANGUAGES_FILE.name} "
-                     f"({', '.join(load_editions())}); add one with: make add-language LANGUAGE={args.language}")
+                     f"({', '.join(editions)}); add one with: make add-language LANGUAGE={args.language}")
     url = f"{args.host}:{args.port}"
     edition = Edition(args.language, args.build.resolve())
     edition.outdir.mkdir(parents=True, exist_ok=True)

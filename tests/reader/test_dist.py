@@ -40,11 +40,10 @@ def test_dist_archive_holds_both_editions_the_landing_page_and_both_pdfs(hosted_
 def test_every_link_within_the_site_leads_to_a_page_and_anchor_that_exist(hosted_site: Path):
     pages = sorted(hosted_site.rglob("*.html"))
     assert len(pages) >= 5  # landing page, and each edition's chapter and search page
-    ids = {path: {tag["id"] for tag in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-                  .select("[id]")} for path in pages}
+    soups = {path: BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser") for path in pages}
+    ids = {path: {tag["id"] for tag in soup.select("[id]")} for path, soup in soups.items()}
     broken = []
-    for path in pages:
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    for path, soup in soups.items():
         for tag in soup.select("a[href], link[href]"):
             href = tag["href"]
             if re.match(r"[a-z]+:|//", href):

@@ -2,33 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import signal
-import socket
-import subprocess
 import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 from catalogs import set_translation
 from conftest import run_make
+from preview_process import fetch, running_preview
 from test_rebuilds import EXTENSION_EDIT
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
 
 
 def wait_for(condition, seconds: float) -> bool:
@@ -40,24 +20,9 @@ def wait_for(condition, seconds: float) -> bool:
     return False
 
 
-@contextlib.contextmanager
-def preview(project: Path, language: str = "zh_CN") -> Iterator[str]:
+def preview(project: Path, language: str = "zh_CN"):
     """`make serve LANGUAGE=...` running in ``project`` (log: serve.log); yields the page's URL."""
-    port = free_port()
-    with (project / "serve.log").open("wb") as output:
-        server = subprocess.Popen(
-            ["make", "--no-print-directory", "serve", f"LANGUAGE={language}", f"SERVE_PORT={port}"],
-            cwd=project, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-    try:
-        yield f"http://127.0.0.1:{port}/index.html"
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+    return running_preview(project, language, project / "serve.log")
 
 
 def test_serve_rebuilds_and_serves_the_page_after_each_save(project_copy: Path):
@@ -135,8 +100,8 @@ def test_serve_previews_the_english_edition_too(project_copy: Path):
         good = conf.read_text(encoding="utf-8")
         conf.write_text(good + "language = (\n", encoding="utf-8")
         log = project_copy / "serve.log"
-        assert wait_for(lambda: "syntax error in your configuration file" in log.read_text("utf-8", "replace")
-                        and f"(conf.py, line {good.count(chr(10)) + 1})" in log.read_text("utf-8", "replace"), 60), \
+        expected = ("syntax error in your configuration file", f"(conf.py, line {good.count(chr(10)) + 1})")
+        assert wait_for(lambda: all(text in log.read_text("utf-8", "replace") for text in expected), 60), \
             log.read_text("utf-8", "replace")[-3000:]
         assert "Start methods, live" in fetch(url)
         conf.write_text(good, encoding="utf-8")
