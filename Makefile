@@ -109,7 +109,7 @@ pdf-%: venv system-deps-pdf $(BUILD)/catalogs/%.stamp
 
 .PHONY: run-examples
 run-examples: venv ## Run every example under every start method, diff with its output.txt
-	@for script in examples/*/main.py; do \
+	@for script in examples/*/*/main.py; do \
 	    for method in fork spawn forkserver; do \
 	        $(BIN)/python tools/run_example.py --start-method $$method $$script \
 	            | diff -u --label "$${script%main.py}output.txt" --label "$$script ($$method)" \

@@ -42,9 +42,10 @@ extensions = [
     "search_dictionary",  # Chinese search: only the jieba words the book can use
     "template_cache",  # compiled theme templates kept between builds
     "untracked_inputs",  # extension code or theme catalog changed: read every page again
+    "exercises",  # solutions folded in HTML, gathered at the end of the PDF
 ]
 source_suffix = {".md": "markdown"}
-myst_enable_extensions = ["deflist"]
+myst_enable_extensions = ["deflist", "colon_fence"]
 exclude_patterns = ["diagrams"]
 
 # Every cross-reference must resolve; the Makefile also passes -n -W.

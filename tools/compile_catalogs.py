@@ -45,7 +45,11 @@ def compile_catalog(po: Path) -> str | None:
             mo.unlink(missing_ok=True)
             return result.stderr.strip() or f"{po}: msgfmt failed"
         if not mo.exists() or mo.read_bytes() != fresh.read_bytes():
-            mo.write_bytes(fresh.read_bytes())
+            # Written beside it, then renamed: a build running at the same
+            # time (make serve, a second make) never reads half a catalog.
+            staged = mo.with_name(f".{mo.name}.{os.getpid()}")
+            staged.write_bytes(fresh.read_bytes())
+            staged.replace(mo)
     po_mtime = po.stat().st_mtime
     if mo.stat().st_mtime < po_mtime:
         os.utime(mo, (po_mtime, po_mtime))

@@ -6,7 +6,7 @@ the whole process group gets SIGKILL and nothing is left behind.
 
 Command line (used by ``make run-examples``)::
 
-    python tools/run_example.py --start-method spawn examples/queue-producer-consumer/main.py
+    python tools/run_example.py --start-method spawn examples/queues/queue-producer-consumer/main.py
 
 Library use (used by the tests)::
 
@@ -62,6 +62,9 @@ def run_example(path: Path | str, start_method: str, timeout: float = 30) -> Exa
     if start_method not in START_METHODS:
         raise ValueError(f"unknown start method {start_method!r}")
     env = dict(os.environ, PYTHONIOENCODING="utf-8", PYTHONHASHSEED="0")
+    # Readers' stdout is block-buffered when it is a pipe or a file; an
+    # inherited PYTHONUNBUFFERED=1 would hide output-ordering bugs.
+    env.pop("PYTHONUNBUFFERED", None)
     process = subprocess.Popen(
         [sys.executable, "-c", _BOOTSTRAP, start_method, str(path)],
         cwd=path.parent,

@@ -17,11 +17,11 @@ from conftest import ROOT
 sys.path.insert(0, str(ROOT / "tools"))
 from run_example import START_METHODS, ExampleTimeout, run_example  # noqa: E402
 
-EXAMPLES = sorted((ROOT / "examples").glob("*/main.py"))
+EXAMPLES = sorted((ROOT / "examples").glob("*/*/main.py"))
 
 
 def test_every_example_has_its_expected_output_beside_it():
-    assert EXAMPLES, "no examples found under examples/*/main.py"
+    assert EXAMPLES, "no examples found under examples/<page>/<listing>/main.py"
     for script in EXAMPLES:
         assert (script.parent / "output.txt").is_file(), f"{script} has no output.txt beside it"
 
