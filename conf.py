@@ -37,12 +37,14 @@ extensions = [
     "code_comments",  # comments of Python code blocks become messages
     "diagram_labels",  # Graphviz labels become messages
     "translation_status",  # notice on pages whose translation is incomplete
+    "translation_guard",  # a translation injects no markup and never falls back to English unseen
     "js_translations",  # search page messages Sphinx leaves untranslated
     "latex_editions",  # PDF fonts, chrome and metadata per edition
     "search_dictionary",  # Chinese search: only the jieba words the book can use
     "template_cache",  # compiled theme templates kept between builds
     "untracked_inputs",  # extension code or theme catalog changed: read every page again
     "exercises",  # solutions folded in HTML, gathered at the end of the PDF
+    "ipc_chart",  # the measured IPC throughput chart, drawn at build time
 ]
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["deflist", "colon_fence"]

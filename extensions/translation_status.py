@@ -11,12 +11,10 @@ the original page.
 from __future__ import annotations
 
 from sphinx.application import Sphinx
-from sphinx.locale import init as init_catalog
 from sphinx.transforms import SphinxTransform
-from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
 
-from editions import load_editions
+from page_catalog import is_translated_edition, page_translations
 
 METADATA_KEY = "untranslated-messages"
 
@@ -25,16 +23,9 @@ class CountUntranslatedMessages(SphinxTransform):
     default_priority = 19  # after the translatable nodes are made, before Locale (20)
 
     def apply(self, **kwargs) -> None:
-        language = self.config.language
-        if language == next(iter(load_editions())):
+        if not is_translated_edition(self):
             return
-        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
-        dirs = [self.env.srcdir / d for d in self.config.locale_dirs]
-        catalog, has_catalog = init_catalog(dirs, language, domain)
-        translations: dict[str, str] = {}
-        while has_catalog and catalog is not None:  # the catalog and its fallbacks
-            translations = {**getattr(catalog, "_catalog", {}), **translations}
-            catalog = getattr(catalog, "_fallback", None)
+        translations = page_translations(self)
         missing = sum(
             1 for _node, message in extract_messages(self.document)
             if not translations.get(message, "").strip()

@@ -43,6 +43,9 @@ import polib
 from markdown_it import MarkdownIt
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "extensions"))
+# The build's own check (raw HTML, link targets, block shape, control characters).
+from translation_guard import msgstr_line, translation_problems  # noqa: E402
 
 ROLE = re.compile(r"\{([\w:.-]+)\}`([^`]*)`")
 # An inline code span: a run of backticks, the code, the same run (CommonMark).
@@ -72,14 +75,6 @@ class Problem:
         where = f"{self.path.relative_to(ROOT) if self.path.is_absolute() else self.path}:{self.line}"
         shown = self.msgid if len(self.msgid) <= 70 else self.msgid[:67] + "..."
         return f"{where}: {self.kind}: {self.text}" + (f"\n    msgid \"{shown}\"" if shown else "")
-
-
-def msgstr_line(lines: list[str], entry: polib.POEntry) -> int:
-    """The line of the entry's msgstr (polib gives the msgid's)."""
-    for number in range(entry.linenum - 1, len(lines)):
-        if lines[number].startswith("msgstr"):
-            return number + 1
-    return entry.linenum
 
 
 def emphasis(text: str) -> tuple[int, int, int]:
@@ -117,11 +112,13 @@ def check_markup(msgid: str, msgstr: str) -> list[str]:
                 problems.append(f"{kind}: {source[kind]['spans']} in the English, {target[kind]['spans']} in the translation")
             continue
         problems += [f"{kind} {item!r} is missing from the translation" for item in missing]
-        problems += [f"{kind} {item!r} is not in the English" for item in extra]
+        if kind != "link":  # an extra link target: translation_problems says it
+            problems += [f"{kind} {item!r} is not in the English" for item in extra]
     if "\n" in msgstr and "\n" not in msgid:
         problems.append("the translation has a line break the English does not have")
     if msgstr.lstrip().startswith("---"):
         problems.append("a message starting with '---' is read as MyST front matter")
+    problems += translation_problems(msgid, msgstr)
     if emphasis(msgstr)[2] > emphasis(msgid)[2]:
         problems.append("emphasis markers that do not pair stay literal '*'; next to CJK punctuation, "
                         "put the punctuation outside the markers: **注意**：文本, not **注意：**文本")
@@ -237,7 +234,7 @@ def check_catalog(po_path: Path, template: Path | None, complete: bool, language
     for entry in po:
         if entry.obsolete:
             continue
-        line = msgstr_line(lines, entry)
+        line = msgstr_line(lines, entry.linenum)
         add = lambda kind, message: problems.append(Problem(po_path, line, kind, message, entry.msgid))  # noqa: E731
         if entry.fuzzy:  # (polib counts a fuzzy entry as untranslated)
             if complete:

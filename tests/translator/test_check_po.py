@@ -10,8 +10,15 @@ import pytest
 from catalogs import set_translation
 from conftest import run_make
 
-INDEX_PO = Path("locale/zh_CN/LC_MESSAGES/index.po")
-ROLE_MSGID = "A queue can have any number of producers and consumers."
+CATALOGS = Path("locale/zh_CN/LC_MESSAGES")
+
+
+def catalog_with(project: Path, msgid: str) -> Path:
+    """The page catalog (relative to the project) that holds ``msgid``."""
+    for po in sorted((project / CATALOGS).glob("*.po")):
+        if f'msgid "{msgid}"' in po.read_text(encoding="utf-8"):
+            return po.relative_to(project)
+    pytest.fail(f"no catalog has the message {msgid[:60]!r}")
 
 
 def test_check_po_passes_on_the_landed_catalogs():
@@ -90,16 +97,18 @@ CASES = {
 @pytest.mark.parametrize("case", CASES)
 def test_check_po_names_file_line_and_message(project_copy: Path, case: str):
     msgid, msgstr, expected = CASES[case]
-    line = set_translation(project_copy / INDEX_PO, msgid, msgstr.replace("\\n", "\n"))
+    catalog = catalog_with(project_copy, msgid)
+    line = set_translation(project_copy / catalog, msgid, msgstr.replace("\\n", "\n"))
     result = run_make("check-po", cwd=project_copy, check=False)
     assert result.returncode != 0
-    assert f"{INDEX_PO}:{line}: " in result.stderr, result.stderr
+    assert f"{catalog}:{line}: " in result.stderr, result.stderr
     assert expected in result.stderr, result.stderr
     assert msgid[:40] in result.stderr
 
 
 def test_a_syntax_error_is_reported_by_msgfmt_with_file_and_line(project_copy: Path):
-    po = project_copy / INDEX_PO
+    catalog = catalog_with(project_copy, "Send data")
+    po = project_copy / catalog
     lines = po.read_text(encoding="utf-8").split("\n")
     at = lines.index('msgid "Send data"') + 1
     lines[at] = 'msgstr "发送数据'  # the closing quote forgotten
@@ -107,19 +116,20 @@ def test_a_syntax_error_is_reported_by_msgfmt_with_file_and_line(project_copy: P
     result = run_make("check-po", cwd=project_copy, check=False)
     assert result.returncode != 0
     # msgfmt reports the unterminated string on its line or the next.
-    assert f"{INDEX_PO}:{at + 1}: " in result.stderr or f"{INDEX_PO}:{at + 2}: " in result.stderr, result.stderr
+    assert f"{catalog}:{at + 1}: " in result.stderr or f"{catalog}:{at + 2}: " in result.stderr, result.stderr
     assert "end-of-line within string" in result.stderr
 
 
 def test_a_wrong_language_header_is_reported(project_copy: Path):
-    po = project_copy / INDEX_PO
+    catalog = CATALOGS / "queues.po"
+    po = project_copy / catalog
     lines = po.read_text(encoding="utf-8").split("\n")
     at = lines.index('"Language: zh_CN\\n"')
     lines[at] = '"Language: zh_TW\\n"'
     po.write_text("\n".join(lines), encoding="utf-8")
     result = run_make("check-po", cwd=project_copy, check=False)
     assert result.returncode != 0
-    assert f"{INDEX_PO}:{at + 1}: header: Language is 'zh_TW'" in result.stderr, result.stderr
+    assert f"{catalog}:{at + 1}: header: Language is 'zh_TW'" in result.stderr, result.stderr
 
 
 # Markup the chapter's messages do not use yet, checked on the function itself.
@@ -138,6 +148,21 @@ MARKUP_CASES = [
     ("**Note:** text", "**注意：**文本", "emphasis markers that do not pair stay literal"),
     ("Text **“quoted”** text", "文本**“引用”**文本", "emphasis markers that do not pair stay literal"),
     ("Compute 2 * 3 now.", "现在计算 2 * 3。", None),  # a literal asterisk of the English
+    # What the build refuses too (extensions/translation_guard.py)
+    ("A queue.", "一个队列。<script>alert(1)</script>", "raw HTML '<script>' is not in the English"),
+    ("A queue.", "一个<img src=x onerror=alert(1)>队列。", "raw HTML '<img src=x onerror=alert(1)>'"),
+    ("See [the docs](https://docs.python.org/3/).", "见[文档](javascript:alert(1))。", "link target 'javascript:"),
+    ("See the docs.", "见[文档](https://evil.example/)。", "link target 'https://evil.example/'"),
+    ("A queue.", "一个队列。![图](data:image/png;base64,AAAA)", "link target 'data:image/png"),
+    ("A queue.", "# 一个队列", "reads as a heading, the English as a paragraph"),
+    ("A queue.", "---", "reads as a thematic break"),
+    ("A queue.", "> 一个队列", "reads as a block quote"),
+    ("A queue.", "   ", "reads as nothing (empty)"),
+    ("A queue.", "一个队列 #noqa", "'#noqa'"),
+    ("A queue.", "一个\u202e队列。", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+    ("A queue.", "一个\x00队列。", "U+0000"),
+    ("Press <kbd>C</kbd> to stop.", "按 <kbd>C</kbd> 停止。", None),  # the English's own tags, kept
+    ("See [the docs](https://docs.python.org/3/).", "见[文档](https://docs.python.org/3/)。", None),
 ]
 
 
