@@ -39,7 +39,8 @@ class SolutionDirective(SphinxDirective):
 
 
 def visit_solution_html(self: HTML5Translator, node: solution) -> None:
-    self.body.append(f'<details class="solution">\n<summary>{self.encode(_("Solution"))}</summary>\n')
+    summary = self.encode(_("Solution"))  # not inside the f-string: Babel would not extract it
+    self.body.append(f'<details class="solution">\n<summary>{summary}</summary>\n')
 
 
 def depart_solution_html(self: HTML5Translator, node: solution) -> None:

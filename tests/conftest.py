@@ -7,6 +7,7 @@ uses, and check what it produced under build/.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -35,6 +36,16 @@ def run_make(*targets: str, cwd: Path = ROOT, check: bool = True, **env: str) ->
             f"--- stdout ---\n{result.stdout[-6000:]}\n--- stderr ---\n{result.stderr[-6000:]}"
         )
     return result
+
+
+def chapter_pages() -> list[str]:
+    """The book's pages in reading order: the opening page, then its toctree."""
+    index = (ROOT / "source" / "index.md").read_text(encoding="utf-8")
+    toctree = re.search(r"```\{toctree\}\n(.*?)```", index, re.S).group(1)
+    return ["index"] + [line.strip() for line in toctree.splitlines() if line.strip() and not line.startswith(":")]
+
+
+PAGES = chapter_pages()
 
 
 @pytest.fixture(scope="session")

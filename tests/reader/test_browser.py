@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from conftest import BUILD, ROOT
+from conftest import BUILD, PAGES, ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = BUILD / "screenshots"
@@ -72,7 +72,7 @@ def assert_stayed_on_localhost(page: Page):
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_pages_load_without_console_errors_or_outside_requests(page: Page, site_url: str, language: str):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for name in ("index.html", "search.html"):
+    for name in [f"{name}.html" for name in PAGES] + ["search.html"]:
         page.goto(f"{site_url}/{language}/{name}")
         page.wait_for_load_state("networkidle")
     page.goto(f"{site_url}/{language}/index.html")
@@ -82,14 +82,14 @@ def test_pages_load_without_console_errors_or_outside_requests(page: Page, site_
 
 
 def test_language_switcher_round_trip_keeps_the_section(page: Page, site_url: str):
-    page.goto(f"{site_url}/en/index.html#pipe")
+    page.goto(f"{site_url}/en/processes.html#main-guard")
     page.click(".edition-switcher a[data-language=zh_CN]")
-    page.wait_for_url(f"{site_url}/zh_CN/index.html#pipe")
-    expect(page.locator("h1")).to_contain_text("进程间通信")
+    page.wait_for_url(f"{site_url}/zh_CN/processes.html#main-guard")
+    expect(page.locator("h1")).to_contain_text("进程与启动方法")
     assert page.evaluate("localStorage.getItem('edition-language')") == "zh_CN"
     page.click(".edition-switcher a[data-language=en]")
-    page.wait_for_url(f"{site_url}/en/index.html#pipe")
-    expect(page.locator("h1")).to_contain_text("Interprocess Communication")
+    page.wait_for_url(f"{site_url}/en/processes.html#main-guard")
+    expect(page.locator("h1")).to_contain_text("Processes and start methods")
     assert_stayed_on_localhost(page)
 
 
@@ -113,14 +113,18 @@ def test_landing_page_remembers_the_readers_choice(page: Page, site_url: str):
     page.wait_for_url(f"{site_url}/zh_CN/index.html")
 
 
-@pytest.mark.parametrize("language,query", [
-    ("en", "queue"), ("en", "pipe"), ("zh_CN", "进程"), ("zh_CN", "队列"), ("zh_CN", "管道"),
+@pytest.mark.parametrize("language,query,page_name", [
+    ("en", "JoinableQueue", "queues"), ("en", "duplex", "pipes"), ("en", "Barrier", "shared-state"),
+    ("en", "ShareableList", "shared-memory"), ("en", "proxy", "managers"), ("en", "imap_unordered", "pools"),
+    ("zh_CN", "启动方法", "processes"), ("zh_CN", "队列", "queues"), ("zh_CN", "管道", "pipes"),
+    ("zh_CN", "共享内存", "shared-memory"), ("zh_CN", "管理器", "managers"), ("zh_CN", "进程池", "pools"),
 ])
-def test_search_finds_the_chapter(page: Page, site_url: str, language: str, query: str):
+def test_search_finds_terms_on_every_page(page: Page, site_url: str, language: str, query: str, page_name: str):
     page.goto(f"{site_url}/{language}/search.html?q={query}")
     results = page.locator("#search-results ul.search li a")
     expect(results.first).to_be_visible(timeout=15_000)
-    assert any(href.startswith("index.html") for href in results.evaluate_all("els => els.map(e => e.getAttribute('href'))"))
+    hrefs = results.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert any(href.startswith(f"{page_name}.html") for href in hrefs), hrefs
     summary = page.locator("#search-results p.search-summary").inner_text()
     if language == "zh_CN":
         assert "搜索完成" in summary, summary  # not Sphinx's untranslated English
@@ -129,8 +133,8 @@ def test_search_finds_the_chapter(page: Page, site_url: str, language: str, quer
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_copy_button_copies_only_the_code(page: Page, site_url: str, language: str):
-    page.goto(f"{site_url}/{language}/index.html")
-    block = page.locator("div.highlight-python").nth(2)  # the queue example
+    page.goto(f"{site_url}/{language}/queues.html")
+    block = page.locator("div.highlight-python").first  # the queue example
     block.hover()
     block.locator("button.copybtn").click()
     copied = page.evaluate("navigator.clipboard.readText()")
@@ -138,7 +142,7 @@ def test_copy_button_copies_only_the_code(page: Page, site_url: str, language: s
     assert copied.strip() == shown.strip()
     assert "q = Queue()" in copied and "Received 0" not in copied
     if language == "en":
-        source = (ROOT / "examples/queue-producer-consumer/main.py").read_text(encoding="utf-8")
+        source = (ROOT / "examples/queues/queue-producer-consumer/main.py").read_text(encoding="utf-8")
         assert copied.strip() == source.strip()
     # Output blocks have no copy button: they are not something to paste.
     expect(page.locator("div.output button.copybtn")).to_have_count(0)

@@ -4,14 +4,16 @@ tested program: the same code as the English page, with Chinese comments."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from built_pages import is_chinese, shown_listings, soup, split_comments
-from conftest import ROOT
+from conftest import PAGES, ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
 from run_example import START_METHODS, run_example  # noqa: E402
@@ -20,33 +22,40 @@ LANGUAGES = ("en", "zh_CN")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("start_method", START_METHODS)
-def test_code_as_shown_prints_the_output_as_shown(html_site: Path, tmp_path: Path, language: str, start_method: str):
-    listings = shown_listings(html_site / language / "index.html")
-    assert len(listings) == 4
-    for number, (code, output) in enumerate(listings, 1):
-        script = tmp_path / f"listing{number}" / "main.py"
-        script.parent.mkdir()
-        script.write_text(code, encoding="utf-8")
-        result = run_example(script, start_method, timeout=30)
-        assert result.returncode == 0, result.stderr.decode()
-        assert result.stdout.decode("utf-8") == output, f"listing {number} on the {language} page"
+def test_code_as_shown_prints_the_output_as_shown(html_site: Path, tmp_path: Path, language: str):
+    # Copied from the page as a reader copies it, then run under every start
+    # method, all at once (each run in its own process group, time-boxed).
+    cases = []
+    for name in PAGES:
+        for number, (code, output) in enumerate(shown_listings(html_site / language / f"{name}.html"), 1):
+            script = tmp_path / name / f"listing{number}" / "main.py"
+            script.parent.mkdir(parents=True)
+            script.write_text(code, encoding="utf-8")
+            cases += [(f"{name}.html listing {number} ({method})", script, method, output) for method in START_METHODS]
+    assert len(cases) >= 3 * 9
+    with ThreadPoolExecutor(max_workers=2 * (os.cpu_count() or 1)) as pool:
+        results = list(pool.map(lambda case: run_example(case[1], case[2], timeout=60), cases))
+    for (where, _, _, output), result in zip(cases, results):
+        assert result.returncode == 0 and result.stderr == b"", (where, result.stderr.decode())
+        assert result.stdout.decode("utf-8") == output, where
 
 
-def test_chinese_code_differs_from_english_only_in_comments(html_site: Path):
-    english = shown_listings(html_site / "en" / "index.html")
-    chinese = shown_listings(html_site / "zh_CN" / "index.html")
+@pytest.mark.parametrize("name", PAGES)
+def test_chinese_code_differs_from_english_only_in_comments(html_site: Path, name: str):
+    english = shown_listings(html_site / "en" / f"{name}.html")
+    chinese = shown_listings(html_site / "zh_CN" / f"{name}.html")
     assert len(english) == len(chinese)
     for (en_code, en_output), (zh_code, zh_output) in zip(english, chinese):
         en_tokens, en_comments = split_comments(en_code)
         zh_tokens, zh_comments = split_comments(zh_code)
         assert zh_tokens == en_tokens  # same code, same lines
-        assert len(zh_comments) == len(en_comments) > 0
+        assert len(zh_comments) == len(en_comments)
         assert zh_output == en_output
 
 
-def test_every_comment_on_the_chinese_page_is_chinese(html_site: Path):
-    for code, _ in shown_listings(html_site / "zh_CN" / "index.html"):
+@pytest.mark.parametrize("name", PAGES)
+def test_every_comment_on_the_chinese_page_is_chinese(html_site: Path, name: str):
+    for code, _ in shown_listings(html_site / "zh_CN" / f"{name}.html"):
         for comment in split_comments(code)[1]:
             assert is_chinese(comment), f"English comment on the Chinese page: {comment!r}"
 
@@ -54,16 +63,17 @@ def test_every_comment_on_the_chinese_page_is_chinese(html_site: Path):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_code_block_is_reduced_to_a_bare_double_colon(html_site: Path, language: str):
     # The MyST + gettext_additional_targets trap (MyST-Parser #444).
-    for pre in soup(html_site / language / "index.html").select("pre"):
-        assert pre.get_text().strip() != "::"
+    for name in PAGES:
+        for pre in soup(html_site / language / f"{name}.html").select("pre"):
+            assert pre.get_text().strip() != "::"
 
 
-def test_every_diagram_on_the_chinese_page_has_chinese_labels_only(html_site: Path):
-    page = soup(html_site / "zh_CN" / "index.html")
-    diagrams = page.select("object[type='image/svg+xml']")
-    assert len(diagrams) == 2
-    for diagram in diagrams:
-        svg = (html_site / "zh_CN" / diagram["data"]).read_text(encoding="utf-8")
+def test_every_diagram_on_the_chinese_pages_has_chinese_labels_only(html_site: Path):
+    diagrams = [(diagram, html_site / "zh_CN" / diagram["data"]) for name in PAGES
+                for diagram in soup(html_site / "zh_CN" / f"{name}.html").select("object[type='image/svg+xml']")]
+    assert len(diagrams) >= 2
+    for diagram, svg_path in diagrams:
+        svg = svg_path.read_text(encoding="utf-8")
         labels = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
         assert any(is_chinese(label) for label in labels), labels
         for label in labels:
@@ -74,23 +84,33 @@ def test_every_diagram_on_the_chinese_page_has_chinese_labels_only(html_site: Pa
 
 
 def test_chinese_chrome_and_language_tag(html_site: Path):
-    for name in ("index.html", "search.html"):
+    for name in [f"{page}.html" for page in PAGES] + ["search.html"]:
         page = soup(html_site / "zh_CN" / name)
         assert page.html["lang"] == "zh-CN"
         for element in page(["script", "style", "pre", "code"]):
             element.decompose()
-        # Outside code, the only Latin words are names (of software, systems,
-        # and the English edition in the language switcher) and file paths.
-        allowed = {"English", "IPC", "Linux", "PDF", "POSIX", "Python", "Sphinx", "Windows",
-                   "macOS", "JavaScript", "lambda", "fork", "spawn", "forkserver", "py",
-                   "put", "get", "send", "recv", "main", "examples", "globals", "not", "shared",
-                   "start", "methods", "queue", "pipe", "producer", "consumer"}
+        for element in page.select("div.body"):  # the page's own text: checked below
+            element.decompose()
+        # The chrome's only Latin words are names: the English edition in the
+        # language switcher, and the software the site names.
+        allowed = {"English", "IPC", "PDF", "Python", "Sphinx", "JavaScript"}
         words = set(re.findall(r"[A-Za-z]{2,}", page.get_text(" ")))
         assert words <= allowed, f"{name}: English in the Chinese chrome: {sorted(words - allowed)}"
         for element in page.find_all(True):
             for attribute in ("title", "aria-label", "placeholder", "alt"):
                 value = element.get(attribute, "")
                 assert not re.search(r"[A-Za-z]{3,}", re.sub(r"Python v[\d.]+", "", value)), (name, attribute, value)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_paragraph_heading_and_item_of_the_chinese_page_is_chinese(html_site: Path, name: str):
+    body = soup(html_site / "zh_CN" / f"{name}.html").select_one("div.body")
+    for element in body(["pre", "code", "script", "style"]):
+        element.decompose()
+    for element in body.select("p, h1, h2, h3, dt, span.caption-text, figcaption"):
+        text = element.get_text(" ").strip()
+        if re.search(r"[A-Za-z]{3,}", text) and not re.fullmatch(r"examples/\S+", text):
+            assert is_chinese(text), f"{name}.html: English on the Chinese page: {text[:80]!r}"
 
 
 def test_chinese_search_index_has_the_chapters_terms(html_site: Path):
@@ -103,7 +123,7 @@ def test_chinese_search_index_has_the_chapters_terms(html_site: Path):
 
 @pytest.mark.parametrize("language,other", [("en", "zh_CN"), ("zh_CN", "en")])
 def test_language_switcher_leads_to_the_same_page_in_the_other_language(html_site: Path, language: str, other: str):
-    for name in ("index.html", "search.html"):
+    for name in [f"{page}.html" for page in PAGES] + ["search.html"]:
         page = soup(html_site / language / name)
         links = page.select(".edition-switcher a.edition")
         assert [link["href"] for link in links] == [f"../{other}/{name}"]

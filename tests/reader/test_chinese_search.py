@@ -22,7 +22,9 @@ def test_reduced_dictionary_segments_the_book_like_the_whole_one(html_site: Path
     whole, reduced = jieba.Tokenizer(), jieba.Tokenizer(str(dictionary))
     whole.tmp_dir = reduced.tmp_dir = str(tmp_path)
 
-    texts = [soup(html_site / "zh_CN" / "index.html").select_one("div.body").get_text()]  # what is indexed
+    # What is indexed: every page's text.
+    texts = [soup(page).select_one("div.body").get_text() for page in sorted((html_site / "zh_CN").glob("*.html"))
+             if soup(page).select_one("div.body")]
     for catalog in (ROOT / "locale" / "zh_CN" / "LC_MESSAGES").glob("*.po"):
         texts += [entry.msgstr for entry in polib.pofile(str(catalog))]
     assert any("进程" in text for text in texts)

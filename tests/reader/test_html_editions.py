@@ -11,27 +11,34 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BUILD, ROOT, run_make
+from conftest import PAGES, ROOT
 
 SAMPLE = "Ciallo～(∠・ω< )⌒★"
-EDITIONS = {
-    "en": {
-        "h1": "Interprocess Communication (IPC)",
-        "sections": ["Global variables are not shared", "Start methods", "Queue", "Pipe"],
-    },
-    "zh_CN": {
-        "h1": "进程间通信（IPC）",
-        "sections": ["全局变量不共享", "启动方法", "队列", "管道"],
-    },
-}
+EDITIONS = ("en", "zh_CN")
 CATALOGS = sorted((ROOT / "locale").glob("*/LC_MESSAGES/*.po"))
+INCLUDE = re.compile(r"```\{literalinclude\} \.\./(examples/\S+)")
 
 
-def page(site: Path, language: str) -> BeautifulSoup:
-    document = BeautifulSoup((site / language / "index.html").read_text(encoding="utf-8"), "html.parser")
+def page(site: Path, language: str, name: str = "index") -> BeautifulSoup:
+    document = BeautifulSoup((site / language / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
     for permalink in document.select("a.headerlink"):
         permalink.decompose()
     return document
+
+
+def source(name: str) -> str:
+    return (ROOT / "source" / f"{name}.md").read_text(encoding="utf-8")
+
+
+def headings(name: str, language: str) -> list[str]:
+    """The page's headings as its edition shows them: the English, or its translation."""
+    english = [re.sub(r"`([^`]*)`", r"\1", line.lstrip("#").strip())
+               for line in source(name).splitlines() if re.match(r"#{1,3} ", line)]
+    if language == "en":
+        return english
+    catalog = polib.pofile(str(ROOT / "locale" / language / "LC_MESSAGES" / f"{name}.po"))
+    raw = [line.lstrip("#").strip() for line in source(name).splitlines() if re.match(r"#{1,3} ", line)]
+    return [re.sub(r"`([^`]*)`", r"\1", catalog.find(text).msgstr) for text in raw]
 
 
 @pytest.mark.parametrize("language", EDITIONS)
@@ -49,37 +56,47 @@ def test_each_edition_builds_nitpicky_and_warning_free(language: str, tmp_path: 
 
 
 @pytest.mark.parametrize("language", EDITIONS)
-def test_each_edition_shows_the_whole_chapter(html_site: Path, language: str):
-    soup = page(html_site, language)
-    expected = EDITIONS[language]
-    assert soup.h1.get_text() == expected["h1"]
-    headings = [h.get_text() for h in soup.select("h2, h3")]
-    for section in expected["sections"]:
-        assert section in headings
-    text = soup.get_text()
-    assert text.count(SAMPLE) >= 3  # in the prose, in the code, in the output
-    assert len(soup.select("div.highlight-python")) == 4  # every example
-    assert len(soup.select("div.output")) == 4  # and every documented output
-    assert len(soup.select("object[type='image/svg+xml']")) == 2  # both diagrams, as SVG
+@pytest.mark.parametrize("name", PAGES)
+def test_each_page_of_each_edition_shows_its_headings_listings_and_diagrams(html_site: Path, language: str, name: str):
+    soup = page(html_site, language, name)
+    shown = [h.get_text() for h in soup.select("div.body h1, div.body h2, div.body h3")]
+    assert shown == headings(name, language)
+    text = source(name)
+    included = INCLUDE.findall(text)
+    assert len(soup.select("div.highlight-python")) == sum(f.endswith(".py") for f in included)
+    assert len(soup.select("div.output")) == sum(f.endswith("output.txt") for f in included)
+    assert len(soup.select("object[type='image/svg+xml']")) == text.count("```{graphviz}")
 
 
 @pytest.mark.parametrize("language", EDITIONS)
-def test_documented_outputs_are_the_committed_output_files(html_site: Path, language: str):
-    shown = [pre.get_text() for pre in page(html_site, language).select("div.output pre")]
-    committed = [
-        (ROOT / "examples" / name / "output.txt").read_text(encoding="utf-8")
-        for name in ("globals-not-shared", "start-methods", "queue-producer-consumer", "pipe-producer-consumer")
-    ]
+def test_the_sample_string_survives_in_prose_code_and_output(html_site: Path, language: str):
+    soup = page(html_site, language, "processes")
+    assert any(SAMPLE in p.get_text() for p in soup.select("div.body p"))
+    assert SAMPLE in soup.select_one("div.highlight-python pre").get_text()
+    assert SAMPLE in soup.select_one("div.output pre").get_text()
+
+
+@pytest.mark.parametrize("language", EDITIONS)
+@pytest.mark.parametrize("name", PAGES)
+def test_documented_outputs_are_the_committed_output_files(html_site: Path, language: str, name: str):
+    shown = [pre.get_text() for pre in page(html_site, language, name).select("div.output pre")]
+    committed = [(ROOT / path).read_text(encoding="utf-8")
+                 for path in INCLUDE.findall(source(name)) if path.endswith("output.txt")]
     assert shown == committed
 
 
-def test_code_is_included_from_examples_never_pasted():
-    source = (ROOT / "source" / "index.md").read_text(encoding="utf-8")
-    assert not re.search(r"^```python", source, re.M), "paste no code: literalinclude it from examples/"
-    for script in (ROOT / "examples").glob("*/main.py"):
-        name = script.parent.name
-        assert f"../examples/{name}/main.py" in source
-        assert f"../examples/{name}/output.txt" in source
+def test_code_is_included_from_examples_never_pasted_each_listing_once():
+    included = []
+    for name in PAGES:
+        text = source(name)
+        assert not re.search(r"^```python", text, re.M), f"{name}.md: paste no code: literalinclude it from examples/"
+        for path in INCLUDE.findall(text):
+            assert path.startswith(f"examples/{name}/"), f"{name}.md includes {path}: another page's folder"
+            included.append(path)
+    assert len(included) == len(set(included)), "a listing is shown twice"
+    for script in (ROOT / "examples").glob("*/*/main.py"):
+        listing = script.parent.relative_to(ROOT).as_posix()
+        assert f"{listing}/main.py" in included and f"{listing}/output.txt" in included, f"{listing} is not shown"
 
 
 def test_landing_page_offers_every_edition(html_site: Path):

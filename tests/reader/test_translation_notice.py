@@ -8,30 +8,31 @@ from pathlib import Path
 import polib
 
 from built_pages import soup
-from conftest import run_make
+from conftest import PAGES, run_make
 
 
 def test_complete_translation_shows_no_notice(html_site: Path):
-    assert soup(html_site / "zh_CN" / "index.html").select_one(".translation-incomplete") is None
+    for page in PAGES:
+        assert soup(html_site / "zh_CN" / f"{page}.html").select_one(".translation-incomplete") is None, page
 
 
 def test_untranslated_or_fuzzy_message_shows_a_chinese_notice_linking_to_english(project_copy: Path):
-    catalog = project_copy / "locale/zh_CN/LC_MESSAGES/index.po"
+    catalog = project_copy / "locale/zh_CN/LC_MESSAGES/processes.po"
     po = polib.pofile(str(catalog), wrapwidth=0)
     untranslated = next(e for e in po if e.msgid == "Global variables are not shared")
     untranslated.msgstr = ""
-    fuzzy = next(e for e in po if e.msgid == "Queue")
+    fuzzy = next(e for e in po if e.msgid == "Start methods")
     fuzzy.flags.append("fuzzy")
     po.save(str(catalog))
 
     run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
 
-    page = soup(project_copy / "build/html/zh_CN/index.html")
+    page = soup(project_copy / "build/html/zh_CN/processes.html")
     notice = page.select_one("div.body > .translation-incomplete")
     assert notice is not None
     assert "翻译尚未完成" in notice.get_text()
-    assert notice.select_one("a")["href"] == "../en/index.html"
+    assert notice.select_one("a")["href"] == "../en/processes.html"
     # The untranslated and the fuzzy message show the English text.
     headings = [h.get_text().rstrip("#") for h in page.select("h2")]
     assert "Global variables are not shared" in headings
-    assert "Queue" in headings
+    assert "Start methods" in headings

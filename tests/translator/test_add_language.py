@@ -6,7 +6,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from conftest import run_make
+from conftest import PAGES, run_make
 
 
 def test_add_language_creates_catalogs_and_a_new_edition(project_copy: Path):
@@ -15,7 +15,7 @@ def test_add_language_creates_catalogs_and_a_new_edition(project_copy: Path):
     editions = tomllib.loads((project_copy / "languages.toml").read_text(encoding="utf-8"))
     assert editions["ja"]["name"] == "日本語"
     assert editions["ja"]["complete"] is False
-    for template in ("index", "sphinx"):
+    for template in [*PAGES, "sphinx"]:
         catalog = project_copy / "locale/ja/LC_MESSAGES" / f"{template}.po"
         assert catalog.exists()
         assert 'Language: ja\\n' in catalog.read_text(encoding="utf-8")

@@ -9,12 +9,12 @@ from pathlib import Path
 from catalogs import set_translation
 from conftest import run_make
 
-INDEX_PO = Path("locale/zh_CN/LC_MESSAGES/index.po")
+QUEUES_PO = Path("locale/zh_CN/LC_MESSAGES/queues.po")
 
 
 def test_a_malformed_po_fails_make_html_naming_file_and_line_and_is_not_touched(project_copy: Path):
     run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
-    po, mo = project_copy / INDEX_PO, (project_copy / INDEX_PO).with_suffix(".mo")
+    po, mo = project_copy / QUEUES_PO, (project_copy / QUEUES_PO).with_suffix(".mo")
     assert mo.exists()
     lines = po.read_text(encoding="utf-8").split("\n")
     at = lines.index('msgid "Create queue"') + 1
@@ -25,24 +25,24 @@ def test_a_malformed_po_fails_make_html_naming_file_and_line_and_is_not_touched(
     result = run_make("html", "LANGUAGES=zh_CN", cwd=project_copy, check=False)
 
     assert result.returncode != 0
-    assert f"{INDEX_PO}:{at + 1}: " in result.stderr or f"{INDEX_PO}:{at + 2}: " in result.stderr, result.stderr
+    assert f"{QUEUES_PO}:{at + 1}: " in result.stderr or f"{QUEUES_PO}:{at + 2}: " in result.stderr, result.stderr
     assert po.read_bytes() == broken  # exactly as the translator left it
     assert not mo.exists()  # the previous translation cannot be used by any later build
 
 
 def test_a_bad_header_fails_the_build_too(project_copy: Path):
-    po = project_copy / INDEX_PO
+    po = project_copy / QUEUES_PO
     text = po.read_text(encoding="utf-8").replace('"Content-Type: text/plain; charset=UTF-8\\n"\n', "")
     po.write_text(text, encoding="utf-8")
     result = run_make("html", "LANGUAGES=zh_CN", cwd=project_copy, check=False)
-    assert result.returncode != 0 and str(INDEX_PO) in result.stderr, result.stderr
+    assert result.returncode != 0 and str(QUEUES_PO) in result.stderr, result.stderr
 
 
 def test_a_catalog_restored_with_an_old_timestamp_is_still_used(project_copy: Path):
     run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
-    po = project_copy / INDEX_PO
-    set_translation(po, "Queues and pipes", "队列和管道（新译）")
+    po = project_copy / QUEUES_PO
+    set_translation(po, "Queues", "队列（新译）")
     os.utime(po, (0, 0))  # older than the compiled catalog and the last build
     run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
-    page = (project_copy / "build/html/zh_CN/index.html").read_text(encoding="utf-8")
-    assert "队列和管道（新译）" in page
+    page = (project_copy / "build/html/zh_CN/queues.html").read_text(encoding="utf-8")
+    assert "队列（新译）" in page

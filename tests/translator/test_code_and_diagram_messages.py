@@ -55,7 +55,8 @@ def test_translated_labels_keep_ports_and_record_structure():
 
 def test_catalog_template_holds_comments_and_labels_but_no_code():
     run_make("gettext")
-    messages = {entry.msgid for entry in polib.pofile(str(BUILD / "gettext" / "index.pot"))}
+    messages = {entry.msgid for page in ("queues", "pipes")
+                for entry in polib.pofile(str(BUILD / "gettext" / f"{page}.pot"))}
     for expected in ("Send data", "Create pipe; returns two connection endpoints", "Head", "Tail", "Endpoint 1", "Buffer"):
         assert expected in messages
     for message in messages:
@@ -68,12 +69,12 @@ def test_a_comment_kept_identical_does_not_block_the_others(project_copy: Path):
     # identical text; each comment and label must still be applied on its own.
     from catalogs import set_translation
 
-    catalog = project_copy / "locale/zh_CN/LC_MESSAGES/index.po"
+    catalog = project_copy / "locale/zh_CN/LC_MESSAGES/queues.po"
     set_translation(catalog, "Wait for processes to finish", "Wait for processes to finish")
     alt = "A queue of four items, A to D, between its head and its tail."
     set_translation(catalog, alt, alt)
     run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
-    page = (project_copy / "build/html/zh_CN/index.html").read_text(encoding="utf-8")
+    page = (project_copy / "build/html/zh_CN/queues.html").read_text(encoding="utf-8")
     assert "创建队列" in page and "发送 None 表示结束" in page  # the block's other comments
     svgs = "".join(p.read_text(encoding="utf-8") for p in (project_copy / "build/html/zh_CN/_images").glob("*.svg"))
     assert "队尾" in svgs  # the diagram's other label

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from catalogs import set_translation
-from conftest import run_make
+from conftest import PAGES, run_make
 
 # Appended to an extension module: a change to its code that shows on every page.
 EXTENSION_EDIT = '''
@@ -33,14 +33,14 @@ def test_nothing_changed_runs_no_sphinx_at_all(project_copy: Path):
 
 def test_one_catalog_edit_rebuilds_only_its_edition(project_copy: Path):
     run_make("html", cwd=project_copy)
-    english = project_copy / "build/html/en/index.html"
+    english = project_copy / "build/html/en/pipes.html"
     english_before = english.stat().st_mtime_ns
-    set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/index.po", "Pipe", "管道（改）")
+    set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/pipes.po", "Pipes and connections", "管道与连接（改）")
     rebuilt = run_make("html", cwd=project_copy)
     assert "language=zh_CN" in rebuilt.stdout and "language=en" not in rebuilt.stdout
     assert "0 added, 1 changed, 0 removed" in rebuilt.stdout
     assert english.stat().st_mtime_ns == english_before
-    assert "管道（改）" in (project_copy / "build/html/zh_CN/index.html").read_text(encoding="utf-8")
+    assert "管道与连接（改）" in (project_copy / "build/html/zh_CN/pipes.html").read_text(encoding="utf-8")
 
 
 def test_changed_extension_code_is_applied_to_every_page(project_copy: Path):
@@ -49,15 +49,16 @@ def test_changed_extension_code_is_applied_to_every_page(project_copy: Path):
     module.write_text(module.read_text(encoding="utf-8") + EXTENSION_EDIT, encoding="utf-8")
     run_make("html", cwd=project_copy)
     for language in ("en", "zh_CN"):
-        page = (project_copy / f"build/html/{language}/index.html").read_text(encoding="utf-8")
-        assert "Marked by a changed extension." in page, language
+        for name in PAGES:
+            page = (project_copy / f"build/html/{language}/{name}.html").read_text(encoding="utf-8")
+            assert "Marked by a changed extension." in page, (language, name)
 
 
 def test_a_theme_catalog_edit_shows_on_every_page(project_copy: Path):
     run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
     set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/sphinx.po", "Download PDF", "下载 PDF（改）")
     run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
-    for page in ("index.html", "search.html"):
+    for page in [f"{name}.html" for name in PAGES] + ["search.html"]:
         assert "下载 PDF（改）" in (project_copy / "build/html/zh_CN" / page).read_text(encoding="utf-8"), page
 
 
@@ -70,5 +71,5 @@ def test_a_theme_template_edit_shows_on_every_page(project_copy: Path):
     layout.write_text(text.replace('class="pdf-download"', 'class="pdf-download" data-edited="layout"'),
                       encoding="utf-8")
     run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
-    for page in ("index.html", "search.html"):
+    for page in [f"{name}.html" for name in PAGES] + ["search.html"]:
         assert 'data-edited="layout"' in (project_copy / "build/html/zh_CN" / page).read_text(encoding="utf-8"), page

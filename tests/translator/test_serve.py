@@ -25,48 +25,54 @@ def preview(project: Path, language: str = "zh_CN"):
     return running_preview(project, language, project / "serve.log")
 
 
+def page_url(url: str, page: str) -> str:
+    return url.replace("index.html", f"{page}.html")
+
+
 def test_serve_rebuilds_and_serves_the_page_after_each_save(project_copy: Path):
     log = project_copy / "serve.log"
-    catalog = project_copy / "locale/zh_CN/LC_MESSAGES/index.po"
+    catalog = project_copy / "locale/zh_CN/LC_MESSAGES/queues.po"
     with preview(project_copy) as url:
+        queues = page_url(url, "queues")
         assert wait_for(lambda: "进程间通信（IPC）" in fetch(url), 90), "the preview never came up"
         # A translator saves a catalog:
-        set_translation(catalog, "Queues and pipes", "队列与管道（预览）")
-        assert wait_for(lambda: "队列与管道（预览）" in fetch(url), 60), "not rebuilt after a .po edit"
+        set_translation(catalog, "Queues", "队列（预览）")
+        assert wait_for(lambda: "队列（预览）" in fetch(queues), 60), "not rebuilt after a .po edit"
         # A broken catalog: the preview says where, keeps serving, and is not rewritten.
         lines = catalog.read_text(encoding="utf-8").split("\n")
-        line = lines.index('msgid "Pipe"') + 2
-        lines[line - 1] = 'msgstr "管道'  # the closing quote forgotten
+        line = lines.index('msgid "Create queue"') + 2
+        lines[line - 1] = 'msgstr "创建队列'  # the closing quote forgotten
         broken = "\n".join(lines).encode("utf-8")
         catalog.write_bytes(broken)
         def reported() -> bool:  # msgfmt names the msgstr's line or the next
             text = log.read_text("utf-8", "replace")
-            return any(f"locale/zh_CN/LC_MESSAGES/index.po:{n}: " in text for n in (line, line + 1))
+            return any(f"locale/zh_CN/LC_MESSAGES/queues.po:{n}: " in text for n in (line, line + 1))
 
         assert wait_for(reported, 60), log.read_text("utf-8", "replace")[-3000:]
-        assert "队列与管道（预览）" in fetch(url) and catalog.read_bytes() == broken
-        set_translation(catalog, "Pipe", "管道（修好了）")
-        assert wait_for(lambda: "管道（修好了）" in fetch(url), 60), "not rebuilt after the catalog was fixed"
+        assert "队列（预览）" in fetch(queues) and catalog.read_bytes() == broken
+        set_translation(catalog, "Queues", "队列（修好了）")
+        assert wait_for(lambda: "队列（修好了）" in fetch(queues), 60), "not rebuilt after the catalog was fixed"
         # The theme's catalog (set up before a build starts, unlike the page's):
         set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/sphinx.po", "Download PDF", "下载 PDF（预览）")
         assert wait_for(lambda: "下载 PDF（预览）" in fetch(url), 60), "not rebuilt after a sphinx.po edit"
         # An author saves the English page, or an example:
-        page = project_copy / "source/index.md"
-        page.write_text(page.read_text(encoding="utf-8").replace("## Queues and pipes", "## Queues and pipes, live"),
+        page = project_copy / "source/queues.md"
+        page.write_text(page.read_text(encoding="utf-8").replace("# Queues\n", "# Queues, live\n"),
                         encoding="utf-8")
-        assert wait_for(lambda: "Queues and pipes, live" in fetch(url), 60), "not rebuilt after a source edit"
-        example = project_copy / "examples/start-methods/main.py"
+        assert wait_for(lambda: "Queues, live" in fetch(queues), 60), "not rebuilt after a source edit"
+        example = project_copy / "examples/processes/start-methods/main.py"
         example.write_text(example.read_text(encoding="utf-8").replace(
             "# Flush before the child starts", "# Flush now, live"), encoding="utf-8")
-        assert wait_for(lambda: "Flush now, live" in fetch(url), 60), "not rebuilt after an example edit"
+        assert wait_for(lambda: "Flush now, live" in fetch(page_url(url, "processes")), 60), \
+            "not rebuilt after an example edit"
         # A developer fixes an extension: the preview runs the new code, not the copy it imported.
         module = project_copy / "extensions/translation_status.py"
         module.write_text(module.read_text(encoding="utf-8") + EXTENSION_EDIT, encoding="utf-8")
         assert wait_for(lambda: "Marked by a changed extension." in fetch(url), 60), "extension edit not applied"
         # ...and goes on doing so, catalogs included, until the preview restarts.
-        set_translation(catalog, "Queue", "队列（扩展改过之后）")
-        assert wait_for(lambda: "队列（扩展改过之后）" in fetch(url), 60), "not rebuilt after an extension edit"
-        assert "Marked by a changed extension." in fetch(url)
+        set_translation(catalog, "Create queue", "创建队列（扩展改过之后）")
+        assert wait_for(lambda: "创建队列（扩展改过之后）" in fetch(queues), 60), "not rebuilt after an extension edit"
+        assert "Marked by a changed extension." in fetch(queues)
 
 
 def test_a_preview_rebuild_writes_what_make_html_writes(project_copy: Path):
@@ -74,8 +80,8 @@ def test_a_preview_rebuild_writes_what_make_html_writes(project_copy: Path):
     # Sphinx once; their output must not differ from a fresh `make html`.
     with preview(project_copy) as url:
         assert wait_for(lambda: "进程间通信（IPC）" in fetch(url), 90), "the preview never came up"
-        set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/index.po", "Pipe", "管道（预览）")
-        assert wait_for(lambda: "管道（预览）" in fetch(url), 60), "not rebuilt after a .po edit"
+        set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/pipes.po", "Pipes and connections", "管道与连接（预览）")
+        assert wait_for(lambda: "管道与连接（预览）" in fetch(page_url(url, "pipes")), 60), "not rebuilt after a .po edit"
         # The search index is written after the page: wait for the end of the
         # build (the server says "Serving on" once at start, then after each build).
         log = project_copy / "serve.log"
@@ -91,7 +97,7 @@ def test_serve_previews_the_english_edition_too(project_copy: Path):
     with preview(project_copy, "en") as url:
         assert wait_for(lambda: "Interprocess Communication (IPC)" in fetch(url), 90), \
             (project_copy / "serve.log").read_text("utf-8", "replace")[-3000:]
-        page = project_copy / "source/index.md"
+        page, url = project_copy / "source/processes.md", page_url(url, "processes")
         page.write_text(page.read_text(encoding="utf-8").replace("## Start methods", "## Start methods, live"),
                         encoding="utf-8")
         assert wait_for(lambda: "Start methods, live" in fetch(url), 60), "not rebuilt after a source edit"

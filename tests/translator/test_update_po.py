@@ -8,23 +8,35 @@ from pathlib import Path
 
 import polib
 
-from catalogs import entry
-from conftest import ROOT, run_make
+import pytest
 
-INDEX_PO = Path("locale/zh_CN/LC_MESSAGES/index.po")
-OLD = "A queue can have any number of producers and consumers."
-NEW = "A queue can have any number of producers and of consumers."
+from catalogs import entry, set_translation
+from conftest import PAGES, ROOT, run_make
+
+PAGE_PO = Path("locale/zh_CN/LC_MESSAGES/queues.po")
+OLD = "Any process may put into a queue, and any process may get from it."
+NEW = "Any process may put into a queue, and any other process may get from it."
 
 
 def snapshot(project: Path) -> dict[str, bytes]:
     return {str(p.relative_to(project)): p.read_bytes() for p in sorted((project / "locale").rglob("*.po"))}
 
 
-def edit_source(project: Path, old: str, new: str) -> None:
-    page = project / "source" / "index.md"
-    text = page.read_text(encoding="utf-8")
+def edit_source(project: Path, old: str, new: str, page: str = "queues") -> None:
+    path = project / "source" / f"{page}.md"
+    text = path.read_text(encoding="utf-8")
     assert old in text
-    page.write_text(text.replace(old, new), encoding="utf-8")
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def translated(project_copy: Path) -> Path:
+    """The project copy with one more English paragraph, OLD, translated."""
+    page = project_copy / "source" / "queues.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{OLD}\n", encoding="utf-8")
+    run_make("update-po", cwd=project_copy)
+    set_translation(project_copy / PAGE_PO, OLD, "任何进程都可以向队列放入数据，任何进程也都可以从中取出数据。")
+    return project_copy
 
 
 def test_update_po_changes_nothing_on_an_up_to_date_tree(project_copy: Path):
@@ -34,33 +46,36 @@ def test_update_po_changes_nothing_on_an_up_to_date_tree(project_copy: Path):
     assert "updated" not in result.stdout and "created" not in result.stdout
 
 
-def test_an_edited_sentence_keeps_its_translation_as_fuzzy_showing_the_old_english(project_copy: Path):
-    translation = entry(project_copy / INDEX_PO, OLD).msgstr
+def test_an_edited_sentence_keeps_its_translation_as_fuzzy_showing_the_old_english(translated: Path):
+    project_copy = translated
+    translation = entry(project_copy / PAGE_PO, OLD).msgstr
     edit_source(project_copy, OLD, NEW)
     run_make("update-po", cwd=project_copy)
-    text = (project_copy / INDEX_PO).read_text(encoding="utf-8")
-    edited = entry(project_copy / INDEX_PO, NEW)
+    text = (project_copy / PAGE_PO).read_text(encoding="utf-8")
+    edited = entry(project_copy / PAGE_PO, NEW)
     assert edited.fuzzy
     assert edited.msgstr == translation  # kept, for the translator to review
     assert edited.previous_msgid == OLD  # shown as "#| msgid", what changed
     assert f'#| msgid "{OLD}"' in text
     # Progress is honest: the fuzzy entry is not counted as translated.
     stats = run_make("stats", cwd=project_copy).stdout
-    row = next(line for line in stats.splitlines() if line.startswith(str(INDEX_PO)))
-    assert row.split()[1:] == ["58", "1", "0", "98.3%"]
+    done = len(polib.pofile(str(project_copy / PAGE_PO)).translated_entries())
+    row = next(line for line in stats.splitlines() if line.startswith(str(PAGE_PO)))
+    assert row.split()[1:] == [str(done), "1", "0", f"{100 * done / (done + 1):.1f}%"]
     # and the checks fail, naming the file, the line and the message.
     check = run_make("check-po", cwd=project_copy, check=False)
     assert check.returncode != 0
     line = text.split("\n").index(f'msgid "{NEW}"') + 2
-    assert f"{INDEX_PO}:{line}: fuzzy:" in check.stderr
+    assert f"{PAGE_PO}:{line}: fuzzy:" in check.stderr
     assert NEW[:40] in check.stderr
 
 
-def test_a_removed_paragraph_stays_as_an_obsolete_entry_with_its_translation(project_copy: Path):
-    translation = entry(project_copy / INDEX_PO, OLD).msgstr
+def test_a_removed_paragraph_stays_as_an_obsolete_entry_with_its_translation(translated: Path):
+    project_copy = translated
+    translation = entry(project_copy / PAGE_PO, OLD).msgstr
     edit_source(project_copy, OLD + "\n", "")
     run_make("update-po", cwd=project_copy)
-    obsolete = [e for e in polib.pofile(str(project_copy / INDEX_PO)).obsolete_entries() if e.msgid == OLD]
+    obsolete = [e for e in polib.pofile(str(project_copy / PAGE_PO)).obsolete_entries() if e.msgid == OLD]
     assert obsolete and obsolete[0].msgstr == translation
 
 
@@ -70,15 +85,17 @@ def all_translations(po_path: Path) -> set[str]:
         e.msgstr for e in polib.pofile(str(po_path)).obsolete_entries() if e.msgstr}
 
 
-def test_no_translation_is_ever_lost(project_copy: Path):
-    # A heavy rewrite, a removal, a new paragraph and a moved one, at once.
-    before = all_translations(project_copy / INDEX_PO)
+def test_no_translation_is_ever_lost(translated: Path):
+    project_copy = translated
+    # A heavy rewrite, a removal, a new paragraph and a renamed heading, at once.
+    before = all_translations(project_copy / PAGE_PO)
     edit_source(project_copy, OLD, "Any number of processes can share one queue, at either end.")
-    edit_source(project_copy, "## Queues and pipes", "## Queues, pipes and more\n\nA brand-new paragraph.")
-    edit_source(project_copy, "(global-variables)=\n## Global variables are not shared", "(global-variables)=\n## Globals")
+    edit_source(project_copy, "# Queues\n", "# Queues, and more\n\nA brand-new paragraph.\n")
+    edit_source(project_copy, "(global-variables)=\n## Global variables are not shared", "(global-variables)=\n## Globals",
+                page="processes")
     run_make("update-po", cwd=project_copy)
-    assert before <= all_translations(project_copy / INDEX_PO)
-    catalog = polib.pofile(str(project_copy / INDEX_PO))
+    assert before <= all_translations(project_copy / PAGE_PO)
+    catalog = polib.pofile(str(project_copy / PAGE_PO))
     assert catalog.find("A brand-new paragraph.").msgstr == ""
     run_make("update-po", cwd=project_copy)  # and a second run changes nothing
     assert "updated" not in run_make("update-po", cwd=project_copy).stdout
@@ -93,7 +110,7 @@ def test_committed_catalogs_match_the_english_sources():
     # Fails when the English changed and `make update-po` was not run.
     run_make("gettext")
     templates = sorted((ROOT / "build" / "gettext").glob("*.pot"))
-    assert {t.name for t in templates} >= {"index.pot", "sphinx.pot"}
+    assert {t.name for t in templates} == {f"{page}.pot" for page in PAGES} | {"sphinx.pot"}
     for language in translations():
         for template in templates:
             catalog = ROOT / "locale" / language / "LC_MESSAGES" / template.with_suffix(".po").name
@@ -107,10 +124,10 @@ def test_committed_catalogs_match_the_english_sources():
 
 
 def test_check_po_reports_catalogs_older_than_the_sources(project_copy: Path):
-    edit_source(project_copy, "Queues and pipes", "Queues, pipes")
+    edit_source(project_copy, "# Queues\n", "# Queues, pipes\n")
     check = run_make("check-po", cwd=project_copy, check=False)
     assert check.returncode != 0
-    assert f"{INDEX_PO}:1: out of date: 1 message(s) new in the sources, 1 gone; run `make update-po`" in check.stderr
+    assert f"{PAGE_PO}:1: out of date: 1 message(s) new in the sources, 1 gone; run `make update-po`" in check.stderr
 
 
 def test_templates_are_the_same_at_every_extraction(project_copy: Path):
@@ -131,27 +148,27 @@ def test_templates_are_the_same_at_every_extraction(project_copy: Path):
 
 
 def test_update_po_leaves_an_unreadable_catalog_as_it_is_and_names_the_line(project_copy: Path):
-    po = project_copy / INDEX_PO
+    po = project_copy / PAGE_PO
     lines = po.read_text(encoding="utf-8").split("\n")
     at = lines.index('msgid "Send data"') + 1
     lines[at] = 'msgstr "发送数据'  # the closing quote forgotten
     broken = "\n".join(lines).encode("utf-8")
     po.write_bytes(broken)
-    edit_source(project_copy, OLD, NEW)  # something to merge
+    edit_source(project_copy, "# Queues\n", "# Queues, pipes\n")  # something to merge
     result = run_make("update-po", cwd=project_copy, check=False)
     assert result.returncode != 0
-    assert f"{INDEX_PO}:{at + 1}:" in result.stderr or f"{INDEX_PO}:{at + 2}:" in result.stderr, result.stderr
+    assert f"{PAGE_PO}:{at + 1}:" in result.stderr or f"{PAGE_PO}:{at + 2}:" in result.stderr, result.stderr
     assert po.read_bytes() == broken
 
 
 def test_catalogs_use_the_one_wrapping_style(project_copy: Path):
-    po = project_copy / INDEX_PO
+    po = project_copy / PAGE_PO
     subprocess.run(["msgcat", "--width=40", "-o", str(po), str(po)], check=True)  # as Poedit might
     check = run_make("check-po", cwd=project_copy, check=False)
-    assert check.returncode != 0 and f"{INDEX_PO}:" in check.stderr and "wrapping" in check.stderr
+    assert check.returncode != 0 and f"{PAGE_PO}:" in check.stderr and "wrapping" in check.stderr
     run_make("update-po", cwd=project_copy)  # normalises it again
 
     def messages(path: Path) -> list[str]:  # the file but its POT-Creation-Date
         return [line for line in path.read_text(encoding="utf-8").splitlines() if "POT-Creation-Date" not in line]
 
-    assert messages(project_copy / INDEX_PO) == messages(ROOT / INDEX_PO)
+    assert messages(project_copy / PAGE_PO) == messages(ROOT / PAGE_PO)
