@@ -108,13 +108,15 @@ pdf-%: venv system-deps-pdf $(BUILD)/catalogs/%.stamp
 # -- Examples -------------------------------------------------------------------
 
 .PHONY: run-examples
-run-examples: venv ## Run every example under every start method, diff with its output.txt
+# EXAMPLE_PYTHONS="3.13" for one CPython; each must be installed (pyenv or python3.X).
+EXAMPLE_PYTHONS ?= 3.10 3.11 3.12 3.13
+run-examples: venv ## Run every example under every start method and CPython 3.10-3.13, diff with its output.txt
 	@for script in examples/*/*/main.py; do \
-	    for method in fork spawn forkserver; do \
-	        $(BIN)/python tools/run_example.py --start-method $$method $$script \
-	            | diff -u --label "$${script%main.py}output.txt" --label "$$script ($$method)" \
-	                "$${script%main.py}output.txt" - && echo "ok  $$method  $$script"; \
-	    done; \
+	    for python in $(EXAMPLE_PYTHONS); do for method in fork spawn forkserver; do \
+	        $(BIN)/python tools/run_example.py --python $$python --start-method $$method $$script \
+	            | diff -u --label "$${script%main.py}output.txt" --label "$$script ($$python, $$method)" \
+	                "$${script%main.py}output.txt" - && echo "ok  $$python  $$method  $$script"; \
+	    done; done; \
 	done
 
 # -- Translation ----------------------------------------------------------------

@@ -20,6 +20,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.locale import _
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
@@ -55,6 +56,32 @@ def depart_solution_other(self, node: solution) -> None:
     pass
 
 
+class GatherSolutionsAtTheEnd(SphinxPostTransform):
+    """In print, each solution moves to a "Solutions" section at the end of the
+    chapter, under its page's title; a link to it stays in its place."""
+
+    builders = ("latex",)
+    default_priority = 890  # before latex_editions wraps the chapter (900)
+
+    def run(self, **kwargs) -> None:
+        found = list(self.document.findall(solution))
+        chapter = next(iter(self.document.findall(nodes.section)), None)
+        if not found or chapter is None:
+            return
+        gathered = nodes.section(ids=["solutions"])
+        gathered += nodes.title("", _("Solutions"))
+        for number, node in enumerate(found, 1):
+            docname = node["docname"]
+            section_id = f"solution-{number}"
+            page = nodes.section(ids=[section_id])
+            page += nodes.title("", self.env.titles[docname].astext())
+            page += node.children
+            gathered += page
+            link = nodes.reference("", _("at the end of the chapter"), refid=section_id, internal=True)
+            node.replace_self(nodes.paragraph("", "", nodes.Text(_("Solution: ")), link))
+        chapter += gathered
+
+
 def setup(app: Sphinx) -> dict:
     app.add_node(
         solution,
@@ -64,4 +91,5 @@ def setup(app: Sphinx) -> dict:
         epub=(visit_solution_html, depart_solution_html),
     )
     app.add_directive("solution", SolutionDirective)
+    app.add_post_transform(GatherSolutionsAtTheEnd)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

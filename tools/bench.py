@@ -30,7 +30,8 @@ from preview_process import fetch, running_preview  # noqa: E402
 from project_copy import copy_project  # noqa: E402
 from run_example import START_METHODS, run_example  # noqa: E402
 
-EDITED_MESSAGE = "Start methods"  # a heading: one message, one page
+EDITED_MESSAGE = "Start methods"  # a heading (not a page title): one message, one page
+EDITED_PAGE = "processes"  # the page whose catalog holds it
 MAKE = ["make", "--no-print-directory"]
 
 
@@ -56,7 +57,7 @@ def bare_sphinx(project: Path, language: str) -> float:
 def edit_one_message(project: Path, run: int, label: str = "") -> str:
     """Change one translation the way a translator would: in the .po, in place.
     Returns the new translation (it differs from every earlier run's)."""
-    po = project / "locale/zh_CN/LC_MESSAGES/index.po"
+    po = project / f"locale/zh_CN/LC_MESSAGES/{EDITED_PAGE}.po"
     lines = po.read_text(encoding="utf-8").split("\n")
     at = lines.index(f'msgid "{EDITED_MESSAGE}"') + 1
     translation = f"启动方法（{label}第 {run + 1} 次修改）"
@@ -82,7 +83,7 @@ def wait_until(condition, timeout: float = 60) -> None:
 def bench_preview(project: Path, runs: int) -> list[float]:
     """`make serve`: from saving one .po message to the rebuild's end (when
     the server tells the browser to reload)."""
-    page = project / "build/serve/zh_CN/index.html"
+    page = project / f"build/serve/zh_CN/{EDITED_PAGE}.html"
     log = project / "build/serve.log"
     builds_done = lambda: log.read_text(encoding="utf-8", errors="replace").count("Serving on")  # noqa: E731
     with running_preview(project, "zh_CN", log) as url:
@@ -103,7 +104,7 @@ def bench_preview(project: Path, runs: int) -> list[float]:
 
 
 def bench_examples() -> tuple[float, float]:
-    scripts = sorted((ROOT / "examples").glob("*/main.py"))
+    scripts = sorted((ROOT / "examples").glob("*/*/main.py"))
     cases = [(script, method) for script in scripts for method in START_METHODS]
     started = time.perf_counter()
     for case in cases:
