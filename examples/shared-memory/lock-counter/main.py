@@ -1,5 +1,7 @@
-from multiprocessing import Lock, Process
+import multiprocessing
+from multiprocessing import Process
 from multiprocessing.shared_memory import SharedMemory
+from multiprocessing.synchronize import Lock
 
 WORKERS = 4
 TIMES = 10_000
@@ -17,7 +19,7 @@ def add(name: str, lock: Lock):
 
 
 if __name__ == '__main__':
-    lock = Lock()                           # Shared memory has no lock of its own
+    lock = multiprocessing.Lock()           # Shared memory has no lock of its own
     shm = SharedMemory(create=True, size=8)
     counter = shm.buf[:8].cast('q')
     counter[0] = 0
