@@ -119,6 +119,10 @@ run-examples: venv ## Run every example under every start method and CPython 3.1
 	    done; done; \
 	done
 
+.PHONY: measure-ipc
+measure-ipc: venv ## Measure IPC throughput and rewrite source/charts/ipc-throughput.json (the chart's data)
+	$(BIN)/python tools/measure_ipc.py --out source/charts/ipc-throughput.json
+
 # -- Translation ----------------------------------------------------------------
 
 POT_DIR := $(BUILD)/gettext

@@ -3,11 +3,12 @@
 The page names the data file that ``tools/measure_ipc.py`` wrote::
 
     ```{throughput-chart} charts/ipc-throughput.json
-    :caption: Throughput by message size, measured on one machine.
-    :alt: A log-log chart of four lines, one per mechanism...
-    :title: Parent to child throughput
+    :caption: Throughput from parent to child, by message size.
+    :alt: A chart with four lines, one per mechanism, ...
+    :title: Parent-to-child throughput
     :x-label: Message size
-    :y-label: Throughput (MB/s, log scale)
+    :y-label: Throughput (MB/s)
+    :name: choosing-chart
     ```
 
 and the chart is drawn with matplotlib when the page is written: an SVG
@@ -25,10 +26,13 @@ chart node implements Sphinx's ``addnodes.translatable`` protocol (through
 extracts its messages and the stock Locale transform applies them.
 
 All text is set in Noto Sans CJK SC (found through matplotlib's font
-manager), which has Latin and Chinese glyphs. Output is deterministic: a
-fixed SVG hash salt, no dates in the SVG or PDF metadata, fonts embedded as
-Type 42 in the PDF; the file name is a digest of everything drawn, so two
-builds give the same bytes and an unchanged chart is not drawn again.
+manager), which has Latin and Chinese glyphs: the SVG names it (its text
+stays text), the PDF embeds it as Type 42, cut down to the chart's
+characters and converted to TrueType outlines with fontTools (see
+``truetype_subset``). Output is deterministic: a fixed SVG hash salt, no
+dates in the SVG or PDF metadata; the file name is a digest of everything
+drawn, so two builds give the same bytes and an unchanged chart is not drawn
+again.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -49,7 +54,7 @@ from translatable import PerMessageTranslatable
 
 FONT = "Noto Sans CJK SC"
 # Bump when the drawing code changes, so cached charts are drawn again.
-STYLE_VERSION = "1"
+STYLE_VERSION = "2"
 NOTE = "Measured on {cpu} ({cores} cores), {os}, {python}, start method {start_method}, {date}."
 # Distinct in colour (Okabe-Ito, safe for colour blindness), marker and dash,
 # so that the lines can be told apart in a grey print too.
@@ -160,41 +165,110 @@ def size_label(size: int) -> str:
     return f"{size} B"
 
 
+def truetype_subset(text: str, path: Path) -> Path:
+    """Write to ``path`` the chart font cut down to the characters of ``text``,
+    its outlines converted to TrueType (quadratic) curves.
+
+    Noto Sans CJK has only PostScript (CFF) outlines, which matplotlib would
+    embed as a TrueType font file: a PDF whose font type and font file
+    disagree (poppler warns "Mismatch between font type and embedded font
+    file"). A true TrueType font embeds as Type 42, as it should.
+    """
+    from fontTools import subset
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import newTable
+    from matplotlib import font_manager
+
+    source = font_manager.findfont(font_manager.FontProperties(family=FONT), fallback_to_default=False)
+    options = subset.Options(glyph_names=True, notdef_outline=True, layout_features=[], hinting=False,
+                             name_IDs=["*"], name_languages=["*"])
+    options.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "VORG", "vhea", "vmtx", "DSIG"]
+    options.font_number = getattr(source, "face_index", 0)
+    font = subset.load_font(str(source), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text)
+    subsetter.subset(font)
+    # fontTools' otf2ttf recipe: cubic curves to quadratic, a glyf table instead of CFF.
+    order, glyph_set = font.getGlyphOrder(), font.getGlyphSet()
+    quadratic = {}
+    for name in order:
+        pen = TTGlyphPen(glyph_set)
+        glyph_set[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+        quadratic[name] = pen.glyph()
+    font["loca"] = newTable("loca")
+    font["glyf"] = glyf = newTable("glyf")
+    glyf.glyphOrder, glyf.glyphs = order, quadratic
+    del font["CFF "]
+    font.recalcBBoxes = True
+    glyf.compile(font)
+    for name, glyph in quadratic.items():
+        if hasattr(glyph, "xMin"):
+            font["hmtx"][name] = (font["hmtx"][name][0], glyph.xMin)
+    font["maxp"] = maxp = newTable("maxp")
+    maxp.tableVersion = 0x00010000
+    for field in ("maxPoints", "maxContours", "maxCompositePoints", "maxCompositeContours", "maxTwilightPoints",
+                  "maxStorage", "maxFunctionDefs", "maxInstructionDefs", "maxStackElements",
+                  "maxSizeOfInstructions", "maxComponentElements", "maxComponentDepth"):
+        setattr(maxp, field, 0)
+    maxp.maxZones = 1
+    post = font["post"]
+    post.formatType, post.extraNames, post.mapping, post.glyphOrder = 2.0, [], {}, order
+    font.sfntVersion = "\x00\x01\x00\x00"
+    font.save(str(path))
+    return path
+
+
 def draw(node: throughput_chart, file_format: str) -> bytes:
     """The chart as SVG or PDF bytes, in the node's language."""
+    import tempfile
+
     import matplotlib
     from matplotlib import font_manager
     from matplotlib.figure import Figure
-    from matplotlib.ticker import FuncFormatter
 
-    font = font_manager.FontProperties(family=FONT)
-    font_manager.findfont(font, fallback_to_default=False)  # ValueError if the font is missing
     data = node["data"]
+    sizes = data["sizes"]
+    values = [value for series in data["series"] for value in series["mb_per_s"]]
+    low, high = math.floor(math.log10(min(values))), math.ceil(math.log10(max(values)))
+    y_ticks = [10.0**exponent for exponent in range(low, high + 1)]
+    x_labels = [size_label(size) for size in sizes]
+    y_labels = [f"{tick:g}" for tick in y_ticks]
+    words = [node.text(node[field]) for field in TEXT_FIELDS if node.get(field)]
+    words += [node.text(series["label"]) for series in data["series"]]
     settings = {
-        "font.family": "sans-serif",
-        "font.sans-serif": [FONT],
-        "font.size": 10,
         "svg.fonttype": "none",  # text stays text: searchable, and light
         "svg.hashsalt": "ipc-chart",  # ids derived from content, not random
         "pdf.fonttype": 42,  # TrueType fonts, embedded
-        "axes.unicode_minus": False,
     }
-    with matplotlib.rc_context(settings):
+    with tempfile.TemporaryDirectory() as scratch, matplotlib.rc_context(settings):
+        if file_format == "pdf":
+            # "lp": matplotlib measures text heights with these letters.
+            subset = truetype_subset("".join(words + x_labels + y_labels) + "lp", Path(scratch, "chart-font.ttf"))
+            font = font_manager.FontProperties(fname=subset, size=10)
+        else:  # SVG names the font; nothing is embedded
+            font = font_manager.FontProperties(family=[FONT, "sans-serif"], size=10)
+            font_manager.findfont(font, fallback_to_default=False)  # ValueError if the font is missing
+        large = font.copy()
+        large.set_size(12)
         figure = Figure(figsize=(6.4, 4.2), layout="constrained")
         axes = figure.add_subplot()
         for series, style in zip(data["series"], STYLES):
-            axes.plot(data["sizes"], series["mb_per_s"], label=node.text(series["label"]), **style)
+            axes.plot(sizes, series["mb_per_s"], label=node.text(series["label"]), **style)
         axes.set_xscale("log")
         axes.set_yscale("log")
-        axes.set_xticks(data["sizes"], [size_label(size) for size in data["sizes"]])
         axes.minorticks_off()
-        # Plain numbers (0.1, 1, 10...) rather than powers of ten in math text.
-        axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+        axes.set_xticks(sizes, x_labels, fontproperties=font)
+        axes.set_yticks(y_ticks, y_labels, fontproperties=font)
+        axes.set_ylim(y_ticks[0], y_ticks[-1])
         axes.grid(True, which="major", color="#dddddd", linewidth=0.6)
-        for field, setter in (("title", axes.set_title), ("x_label", axes.set_xlabel), ("y_label", axes.set_ylabel)):
-            if node.get(field):
-                setter(node.text(node[field]))
-        axes.legend(loc="upper left", frameon=False)
+        if node.get("title"):
+            axes.set_title(node.text(node["title"]), fontproperties=large)
+        if node.get("x_label"):
+            axes.set_xlabel(node.text(node["x_label"]), fontproperties=font)
+        if node.get("y_label"):
+            axes.set_ylabel(node.text(node["y_label"]), fontproperties=font)
+        axes.legend(loc="upper left", frameon=False, prop=font)
         metadata = {"Date": None} if file_format == "svg" else {"CreationDate": None, "ModDate": None}
         output = io.BytesIO()
         figure.savefig(output, format=file_format, metadata=metadata, facecolor="white")

@@ -63,26 +63,26 @@ MECHANISMS = {  # key in the data file: legend label (a message of the chart)
 
 
 def queue_child(inbox, acks) -> None:
-    while (data := inbox.get()) is not None:
+    while inbox.get() is not None:  # get() returns the child's own copy
         acks.put(b"k")
 
 
 def pipe_child(conn: Connection) -> None:
-    while (data := conn.recv_bytes()) != b"":
+    while conn.recv_bytes() != b"":
         conn.send_bytes(b"k")
 
 
 def shared_memory_child(conn: Connection, name: str) -> None:
     block = SharedMemory(name=name)
     while (size := conn.recv()) is not None:
-        data = bytes(block.buf[:size])
+        bytes(block.buf[:size])  # the child's own copy
         conn.send_bytes(b"k")
     block.close()
 
 
 def manager_child(conn: Connection, shared) -> None:
     while conn.recv() is not None:
-        data = shared["data"]
+        shared["data"]  # a round trip to the manager brings a copy
         conn.send_bytes(b"k")
 
 

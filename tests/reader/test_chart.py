@@ -122,3 +122,5 @@ def test_the_data_shows_the_pattern_the_page_describes():
     assert rates["pipe"][smallest] > rates["queue"][smallest]
     assert rates["manager"][smallest] == min(r[smallest] for r in rates.values())
     assert rates["shared_memory"][largest] == max(r[largest] for r in rates.values())
+    assert all(r[smallest] < 1 for r in rates.values())
+    assert all(r[largest] >= 100 for r in rates.values())
