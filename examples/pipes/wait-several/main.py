@@ -19,7 +19,7 @@ if __name__ == '__main__':
         workers.append(p)
     counts = []
     while readers:
-        for rx in wait(readers):    # Ends with a message, or EOF, waiting
+        for rx in wait(readers):    # Endpoints with a message or EOF to read
             try:
                 counts.append(rx.recv())
             except EOFError:        # This worker has finished
