@@ -28,8 +28,8 @@ def run(parent_closes: bool) -> None:
         rx.close()                  # The fix: close the ends the parent does not use
         tx.close()
     prod.join()
-    cons.join(timeout=1)            # Give the consumer a second to finish
-    print(f'consumer still waiting after 1 s: {cons.is_alive()}', flush=True)
+    cons.join(timeout=None if parent_closes else 1)  # Fixed, it needs no time limit
+    print(f'consumer still waiting: {cons.is_alive()}', flush=True)
     tx.close()                      # Clean up: now the consumer gets EOFError
     cons.join()
 
