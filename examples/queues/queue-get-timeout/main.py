@@ -15,8 +15,8 @@ if __name__ == '__main__':
         p = Process(target=worker, args=(q, n))
         p.start()
         try:
-            print(f'{n}: answer {q.get(timeout=2)}')
+            print(f'{n}: answer {q.get(timeout=5)}')
         except queue.Empty:     # Raised when the timeout expires
-            print(f'{n}: no answer within 2 s')
+            print(f'{n}: no answer within 5 s')
         p.join()
         print(f'{n}: exit code {p.exitcode}')
