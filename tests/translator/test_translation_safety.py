@@ -46,6 +46,15 @@ def reported(output: str, line: int, words: str) -> bool:
     return any(f"{CATALOG}:{line}: " in row and words in row for row in output.splitlines())
 
 
+def assert_refused(project: Path, target: str, lines: dict[int, str]) -> None:
+    """`make target` fails and names each catalog line with its problem; no traceback."""
+    result = run_make(target, *(["LANGUAGES=zh_CN"] if target != "check-po" else []), cwd=project, check=False)
+    assert result.returncode != 0, target
+    for line, words in lines.items():
+        assert reported(result.stderr, line, words), (target, line, result.stderr[-4000:])
+    assert "Traceback" not in result.stdout + result.stderr
+
+
 def zh_page(project: Path) -> BeautifulSoup:
     return BeautifulSoup((project / f"build/html/zh_CN/{PAGE}.html").read_text(encoding="utf-8"), "html.parser")
 
@@ -74,11 +83,7 @@ def test_raw_html_in_a_translation_fails_the_build_names_the_line_and_is_only_ev
     }
     written = po.read_bytes()
 
-    result = run_make("html", "LANGUAGES=zh_CN", cwd=project_copy, check=False)
-    assert result.returncode != 0
-    for line, words in lines.items():
-        assert reported(result.stderr, line, words), result.stderr[-4000:]
-    assert "Traceback" not in result.stdout + result.stderr
+    assert_refused(project_copy, "html", lines)
 
     # Even a build that goes on past warnings shows the tags as text.
     run_make("html", "LANGUAGES=zh_CN", NO_W, cwd=project_copy)
@@ -88,10 +93,7 @@ def test_raw_html_in_a_translation_fails_the_build_names_the_line_and_is_only_ev
     search_index = (project_copy / "build/html/zh_CN/searchindex.js").read_text(encoding="utf-8")
     assert "<script" not in search_index and "onerror=" not in search_index
     assert po.read_bytes() == written  # nothing the translator wrote is touched
-
-    check = run_make("check-po", cwd=project_copy, check=False)
-    for line, words in lines.items():
-        assert reported(check.stderr, line, words), check.stderr[-4000:]
+    assert_refused(project_copy, "check-po", lines)
 
 
 def test_link_targets_in_a_translation_must_be_the_english_ones(project_copy: Path):
@@ -105,18 +107,11 @@ def test_link_targets_in_a_translation_must_be_the_english_ones(project_copy: Pa
     }
     written = po.read_bytes()
 
-    result = run_make("html", "LANGUAGES=zh_CN", cwd=project_copy, check=False)
-    assert result.returncode != 0
-    for line, words in lines.items():
-        assert reported(result.stderr, line, words), result.stderr[-4000:]
-
+    assert_refused(project_copy, "html", lines)
     run_make("html", "LANGUAGES=zh_CN", NO_W, cwd=project_copy)
     assert injected_markup(zh_page(project_copy)) == []
     assert po.read_bytes() == written
-
-    check = run_make("check-po", cwd=project_copy, check=False)
-    for line, words in lines.items():
-        assert reported(check.stderr, line, words), check.stderr[-4000:]
+    assert_refused(project_copy, "check-po", lines)
 
 
 # Translations Sphinx cannot use as the translation of a paragraph: it would
@@ -138,17 +133,9 @@ def test_a_translation_the_build_cannot_apply_fails_html_and_pdf_never_silent_en
              for msgid, (msgstr, words) in zip(prose_messages(po, len(UNUSABLE)), UNUSABLE.items())}
     written = po.read_bytes()
 
-    for target in ("html", "pdf"):
-        result = run_make(target, "LANGUAGES=zh_CN", cwd=project_copy, check=False)
-        assert result.returncode != 0, target
-        for line, words in lines.items():
-            assert reported(result.stderr, line, words), (target, line, result.stderr[-4000:])
-        assert "Traceback" not in result.stdout + result.stderr
+    for target in ("html", "pdf", "check-po"):
+        assert_refused(project_copy, target, lines)
     assert not (project_copy / "build/pdf/python-ipc-zh_CN.pdf").exists()
-
-    check = run_make("check-po", cwd=project_copy, check=False)
-    for line, words in lines.items():
-        assert reported(check.stderr, line, words), check.stderr[-4000:]
     assert po.read_bytes() == written
 
 
