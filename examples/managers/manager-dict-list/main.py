@@ -18,4 +18,4 @@ if __name__ == '__main__':
             p.join()                  # Join before the manager shuts down
         print(type(lengths).__name__, type(log).__name__)
         print(dict(sorted(lengths.items())))  # Sorted: workers finish in any order
-        print(sorted(log))
+        print(sorted(log[:]))                 # One round trip for the whole list
