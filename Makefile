@@ -58,7 +58,8 @@ html: venv system-deps-html ## Build the HTML of every edition (LANGUAGES=zh_CN 
 	@echo "Open $(BUILD)/html/index.html"
 
 # The landing page: sends readers to their language's edition.
-$(BUILD)/html/index.html: languages.toml tools/write_landing_page.py extensions/editions.py $(VENV)/.installed
+$(BUILD)/html/index.html: languages.toml tools/write_landing_page.py extensions/editions.py $(VENV)/.installed \
+    theme/ipcbook/static/ipcbook.css theme/ipcbook/static/favicon.svg
 	@$(BIN)/python tools/write_landing_page.py $(BUILD)/html
 
 # Everything an edition's HTML is made from. An edition is rebuilt only when
@@ -67,7 +68,7 @@ $(BUILD)/html/index.html: languages.toml tools/write_landing_page.py extensions/
 # pages the change affects.
 HTML_INPUTS := conf.py languages.toml requirements.txt $(VENV)/.installed \
     $(shell find source examples extensions theme -type f -not -name '*.pyc')
-.PRECIOUS: $(BUILD)/html/%/.built $(BUILD)/catalogs/%.stamp  # stamps, not intermediate files
+.PRECIOUS: $(BUILD)/html/%/.built $(BUILD)/catalogs/%.stamp $(BUILD)/git-head.stamp  # stamps, not intermediate files
 
 # Check and compile an edition's catalogs, every time (it takes milliseconds).
 # The stamp changes only when the compiled catalogs' content does, so an edit
@@ -77,10 +78,17 @@ $(BUILD)/catalogs/%.stamp: FORCE
 .PHONY: FORCE
 FORCE:
 
+# The commit being built: pages show dates from git (extensions/page_dates.py),
+# so a new commit rebuilds the editions even when no file changed. The stamp
+# changes only when HEAD does (empty outside a git checkout).
+$(BUILD)/git-head.stamp: FORCE
+	@mkdir -p $(@D); head=$$(git rev-parse -q HEAD 2>/dev/null || true); \
+	    [ -f $@ ] && [ "$$(cat $@)" = "$$head" ] || echo "$$head" > $@
+
 # One edition; each has its own output and doctree directories.
 html-%: $(BUILD)/html/%/.built
 	@:
-$(BUILD)/html/%/.built: $(HTML_INPUTS) $(BUILD)/catalogs/%.stamp
+$(BUILD)/html/%/.built: $(HTML_INPUTS) $(BUILD)/catalogs/%.stamp $(BUILD)/git-head.stamp
 	$(SPHINXBUILD) -b html -D language=$* -d $(BUILD)/doctrees/html-$* source $(BUILD)/html/$*
 	touch $@
 
@@ -104,6 +112,25 @@ pdf-%: venv system-deps-pdf $(BUILD)/catalogs/%.stamp
 	mkdir -p $(BUILD)/pdf
 	cp $(BUILD)/latex/$*/python-ipc-$*.pdf $(BUILD)/pdf/
 	if [ -d $(BUILD)/html/$* ]; then cp $(BUILD)/pdf/python-ipc-$*.pdf $(BUILD)/html/$*/; fi
+
+# -- EPUB -----------------------------------------------------------------------
+
+EPUBCHECK := java -jar /usr/share/java/epubcheck.jar
+.PHONY: epub
+epub: venv system-deps-html system-deps-epub ## Build the EPUB of every edition into build/epub/, checked by epubcheck (LANGUAGES=zh_CN for one)
+	@$(MAKE) --no-print-directory --output-sync=target -j$(NPROC) $(addprefix epub-,$(LANGUAGES))
+	@ls -1 $(addprefix $(BUILD)/epub/python-ipc-,$(addsuffix .epub,$(LANGUAGES)))
+
+# One edition (settings: extensions/epub_editions.py). Sphinx writes into an
+# emptied folder (the EPUB's manifest lists every file in it), epubcheck must
+# report no error and no warning, and the EPUB is also put beside the
+# edition's HTML, which links to it.
+epub-%: venv system-deps-html system-deps-epub $(BUILD)/catalogs/%.stamp
+	rm -rf $(BUILD)/epub/python-ipc-$*.epub $(BUILD)/epub/$*  # a failed build leaves no stale EPUB behind
+	$(SPHINXBUILD) -b epub -D language=$* -d $(BUILD)/doctrees/epub-$* source $(BUILD)/epub/$*
+	$(EPUBCHECK) --quiet --failonwarnings $(BUILD)/epub/$*/python-ipc-$*.epub
+	cp $(BUILD)/epub/$*/python-ipc-$*.epub $(BUILD)/epub/
+	if [ -d $(BUILD)/html/$* ]; then cp $(BUILD)/epub/python-ipc-$*.epub $(BUILD)/html/$*/; fi
 
 # -- Examples -------------------------------------------------------------------
 
@@ -171,8 +198,18 @@ add-language: venv ## Add an edition and its catalogs: make add-language LANGUAG
 # -- Tests ----------------------------------------------------------------------
 
 .PHONY: test
-test: venv system-deps-html system-deps-pdf system-deps-test ## Run every test (builds what it checks)
+test: venv system-deps-html system-deps-pdf system-deps-epub system-deps-test axe ## Run every test (builds what it checks)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# axe-core, the accessibility checker the browser tests inject into every
+# page: pinned in tools/axe/package-lock.json, installed with npm ci.
+AXE_JS := tools/axe/node_modules/axe-core/axe.min.js
+.PHONY: axe
+axe: $(AXE_JS) ## Install axe-core (accessibility audit) from tools/axe/package-lock.json
+$(AXE_JS): tools/axe/package.json tools/axe/package-lock.json | system-deps-test
+	command -v npm >/dev/null || tools/system-deps.sh npm
+	npm ci --prefix tools/axe --no-audit --no-fund --loglevel=error
+	touch $@
 
 # -- Speed and hosting ----------------------------------------------------------
 
@@ -182,12 +219,13 @@ bench: venv system-deps-html system-deps-pdf ## Measure build and test speed (me
 
 DIST_BUILD := $(BUILD)/dist-build
 .PHONY: dist
-dist: venv ## One archive to host: build/dist/python-ipc.tar.gz (HTML editions, landing page, PDFs)
+dist: venv ## One archive to host: build/dist/python-ipc.tar.gz (HTML editions, landing page, PDFs, EPUBs)
 	rm -rf $(DIST_BUILD) && mkdir -p $(BUILD)/dist
 	@# A clean build of its own: nothing left over from incremental builds.
 	@# (_sources/ stays empty: html_copy_source is off.)
 	$(MAKE) --no-print-directory html BUILD=$(DIST_BUILD)
 	$(MAKE) --no-print-directory pdf BUILD=$(DIST_BUILD)
+	$(MAKE) --no-print-directory epub BUILD=$(DIST_BUILD)
 	touch $(DIST_BUILD)/html/.nojekyll  # GitHub Pages: serve _static/ and _images/ as they are
 	tar --sort=name --mtime=@$(SOURCE_DATE_EPOCH) --owner=0 --group=0 --numeric-owner \
 	    --exclude=.built --exclude=.buildinfo --exclude=_sources -C $(DIST_BUILD)/html -cf - . \

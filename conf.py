@@ -40,11 +40,17 @@ extensions = [
     "translation_guard",  # a translation injects no markup and never falls back to English unseen
     "js_translations",  # search page messages Sphinx leaves untranslated
     "latex_editions",  # PDF fonts, chrome and metadata per edition
+    "epub_editions",  # EPUB per edition: valid, in its language, reproducible
     "search_dictionary",  # Chinese search: only the jieba words the book can use
     "template_cache",  # compiled theme templates kept between builds
     "untracked_inputs",  # extension code or theme catalog changed: read every page again
     "exercises",  # solutions folded in HTML, gathered at the end of the PDF
     "ipc_chart",  # the measured IPC throughput chart, drawn at build time
+    "chapter_navigation",  # a changed title rewrites every page's sidebar and prev/next
+    "reading_time",  # word count and reading time, counted after translation
+    "page_dates",  # created / last-updated dates from git, catalogs included
+    "bilingual",  # translated editions: the original under each translated paragraph, on demand
+    "accessible_html",  # diagrams named for assistive technology, code blocks reachable by keyboard
 ]
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["deflist", "colon_fence"]
@@ -84,7 +90,7 @@ graphviz_dot_args = [f"-Gfontname={_DIAGRAM_FONT}", f"-Nfontname={_DIAGRAM_FONT}
 html_theme = "ipcbook"
 html_theme_path = [str(ROOT / "theme")]
 html_permalinks_icon = "#"
-html_last_updated_fmt = None  # a date would make two builds differ
+html_last_updated_fmt = None  # no build date: pages show their git dates (page_dates)
 html_copy_source = False  # the Markdown source is English: not for zh_CN readers
 html_show_sourcelink = False
 # One chapter declares no index entries: the general index would be an empty

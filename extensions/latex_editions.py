@@ -56,6 +56,9 @@ CJK_FONTS = r"""
 # build on it. Level 2 also writes it to the terminal.
 COMMON_PREAMBLE = r"""
 \tracinglostchars=2
+% Text copied from the PDF is the source's text: a font whose one glyph serves
+% both "-" and U+2011 would otherwise give "‑>" for "->" in copied code.
+\XeTeXgenerateactualtext=1
 % pdflang: the document's language (/Lang in the PDF catalog), for screen
 % readers and text extraction. Title and author come from latex_documents.
 \hypersetup{{pdfcreator={{Sphinx, XeLaTeX}}, pdflang={{{lang_tag}}}}}

@@ -46,6 +46,7 @@ def main(language: str) -> int:
         f"name = {toml_string(name[:1].upper() + name[1:])}",
         f"project = {toml_string(source['project'])}  # translate",
         f"author = {toml_string(source['author'])}  # translate",
+        f"about = {toml_string(source.get('about', ''))}  # translate",
         "complete = false  # true once every catalog is fully translated",
     ]
     if language in NOTO_CJK_REGION:

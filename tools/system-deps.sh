@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Make sure the Debian packages a task needs are installed.
 #
-#   tools/system-deps.sh venv|html|pdf|test ...
+#   tools/system-deps.sh venv|html|pdf|epub|test|npm ...
 #
 # Installs what is missing with apt-get when run as root; otherwise prints the
 # exact command to run and fails. Called by the Makefile, never by hand.
@@ -16,11 +16,16 @@ packages_for() {
         # XeLaTeX, xeCJK, latexmk and fonts covering every glyph of both editions.
         pdf) echo texlive-xetex texlive-latex-extra texlive-fonts-recommended texlive-lang-chinese latexmk \
                   fonts-noto-cjk fonts-noto-core fonts-noto-mono fonts-lmodern graphviz ;;
-        # A real browser for the reader tests, poppler for the PDF tests.
-        test) echo chromium poppler-utils gettext ;;
+        # The EPUB validator (W3C's epubcheck; make epub runs it on every EPUB it writes).
+        epub) echo epubcheck ;;
+        # A real browser for the reader tests, poppler for the PDF tests, Node.js
+        # for axe-core (the accessibility audit, tools/axe/).
+        test) echo chromium poppler-utils gettext nodejs ;;
+        # npm, where the nodejs package lacks it (Debian's; NodeSource's includes it).
+        npm) echo npm ;;
         # The venv module of Debian's own python3.
         venv) echo python3-venv ;;
-        *) echo "tools/system-deps.sh: unknown group '$1' (venv, html, pdf, test)" >&2; exit 2 ;;
+        *) echo "tools/system-deps.sh: unknown group '$1' (venv, html, pdf, epub, test, npm)" >&2; exit 2 ;;
     esac
 }
 

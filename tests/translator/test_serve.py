@@ -50,8 +50,8 @@ def test_serve_rebuilds_and_serves_the_page_after_each_save(project_copy: Path):
 
         assert wait_for(reported, 60), log.read_text("utf-8", "replace")[-3000:]
         assert "队列（预览）" in fetch(queues) and catalog.read_bytes() == broken
-        set_translation(catalog, "Queues", "队列（修好了）")
-        assert wait_for(lambda: "队列（修好了）" in fetch(queues), 60), "not rebuilt after the catalog was fixed"
+        set_translation(catalog, "Create queue", "创建队列（修好了）")
+        assert wait_for(lambda: "创建队列（修好了）" in fetch(queues), 60), "not rebuilt after the catalog was fixed"
         # The theme's catalog (set up before a build starts, unlike the page's):
         set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/sphinx.po", "Download PDF", "下载 PDF（预览）")
         assert wait_for(lambda: "下载 PDF（预览）" in fetch(url), 60), "not rebuilt after a sphinx.po edit"

@@ -41,3 +41,39 @@
     });
   });
 })();
+
+/* -- Bilingual view (extensions/bilingual.py): show or hide the original
+   under each translated paragraph; the choice is remembered. The originals
+   are display:none unless <html data-bilingual="on">. */
+(function () {
+  "use strict";
+
+  function apply(on) {
+    if (on) document.documentElement.dataset.bilingual = "on";
+    else delete document.documentElement.dataset.bilingual;
+    var button = document.querySelector(".bilingual-switch");
+    if (button) button.setAttribute("aria-pressed", on ? "true" : "false");
+  }
+
+  // Search results quote the page's text: leave the originals out of it.
+  if (typeof Search !== "undefined" && typeof Search.htmlToText === "function") {
+    var htmlToText = Search.htmlToText;
+    Search.htmlToText = function (htmlString, anchor) {
+      var page = new DOMParser().parseFromString(htmlString, "text/html");
+      page.querySelectorAll(".bilingual-original").forEach(function (el) { el.remove(); });
+      return htmlToText(page.documentElement.outerHTML, anchor);
+    };
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var button = document.querySelector(".bilingual-switch");
+    if (!button) return;
+    button.hidden = false;
+    apply(document.documentElement.dataset.bilingual === "on");
+    button.addEventListener("click", function () {
+      var on = document.documentElement.dataset.bilingual !== "on";
+      try { localStorage.setItem("bilingual", on ? "on" : "off"); } catch (e) { /* private mode */ }
+      apply(on);
+    });
+  });
+})();
