@@ -11,6 +11,12 @@ log-probabilities jieba compares are then the same as with the whole
 dictionary, so the index is the same (tests/reader/test_chinese_search.py
 proves it on the book's text).
 
+The glossary's terms (``locale/<lang>/glossary.csv``) are what readers search
+for, so jieba keeps each of them whole (``add_word``, with the frequency
+jieba itself suggests): a search for 进程池 finds the page on pools instead
+of nothing (jieba alone cuts it into 进程 and 池, and single characters are
+not indexed).
+
 The book's characters are those of its catalogs, sources and examples; the
 reduced dictionary is cached in the edition's doctree directory under a name
 derived from that character set, so editing a translation with no new
@@ -19,8 +25,10 @@ character reuses it.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import importlib
+import re
 import sys
 from pathlib import Path
 
@@ -38,6 +46,16 @@ def book_characters(language: str) -> set[str]:
     for path in texts:
         characters.update(path.read_text(encoding="utf-8"))
     return characters
+
+
+def glossary_terms(language: str) -> list[str]:
+    """The glossary's translations that are words of one script (进程池, not 子进程 / 父进程)."""
+    path = ROOT / "locale" / language / "glossary.csv"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as file:
+        return sorted({row[language] for row in csv.DictReader(file)
+                       if re.fullmatch(r"[\u3400-\u9fff]{2,}", row.get(language) or "")})
 
 
 def reduced_dictionary(full: Path, characters: set[str], target: Path) -> None:
@@ -86,6 +104,8 @@ def use_reduced_dictionary(app: Sphinx, env: object) -> None:
         reduced_dictionary(full, characters, dictionary)
     jieba.dt.tmp_dir = str(cache)  # jieba's own cache of the parsed dictionary
     jieba.set_dictionary(str(dictionary))
+    for term in glossary_terms(app.config.language):
+        jieba.add_word(term)
 
 
 def setup(app: Sphinx) -> dict:

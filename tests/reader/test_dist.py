@@ -25,12 +25,13 @@ def hosted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-def test_dist_archive_holds_both_editions_the_landing_page_and_both_pdfs(hosted_site: Path):
+def test_dist_archive_holds_both_editions_the_landing_page_both_pdfs_and_both_epubs(hosted_site: Path):
     with tarfile.open(ARCHIVE) as archive:
         names = set(archive.getnames())
         members = archive.getmembers()
     for name in ("./index.html", "./en/index.html", "./zh_CN/index.html", "./en/search.html",
                  "./zh_CN/searchindex.js", "./en/python-ipc-en.pdf", "./zh_CN/python-ipc-zh_CN.pdf",
+                 "./en/python-ipc-en.epub", "./zh_CN/python-ipc-zh_CN.epub",
                  "./.nojekyll"):
         assert name in names, name
     assert not any(name.endswith((".built", ".buildinfo", "_sources")) for name in names)

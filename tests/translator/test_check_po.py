@@ -28,14 +28,16 @@ def test_check_po_passes_on_the_landed_catalogs():
 
 CASES = {
     "dropped role": (
-        "The example has the same producer and consumer, connected by a pipe instead of a queue. Both endpoints "
-        "are {py:class}`~multiprocessing.connection.Connection` objects, on every platform.",
-        "本例使用同样的生产者和消费者，只是用管道代替队列把它们连接起来。在所有平台上，两个端点都是 Connection 对象。",
-        "MyST role '{py:class}`~multiprocessing.connection.Connection`' is missing",
+        "Besides {py:meth}`~multiprocessing.managers.SyncManager.dict` and "
+        "{py:meth}`~multiprocessing.managers.SyncManager.list`, a "
+        "{py:class}`~multiprocessing.managers.SyncManager` creates:",
+        "除了 {py:meth}`~multiprocessing.managers.SyncManager.dict` 和 "
+        "{py:meth}`~multiprocessing.managers.SyncManager.list`，SyncManager 还能创建：",
+        "MyST role '{py:class}`~multiprocessing.managers.SyncManager`' is missing",
     ),
     "changed role target": (
-        "A queue can have any number of producers and consumers.",
-        "一个队列可以有任意多个生产者和消费者，见 {py:class}`~multiprocessing.Pipe`。",
+        "Several producers and consumers",
+        "多个生产者和消费者，见 {py:class}`~multiprocessing.Pipe`",
         "MyST role '{py:class}`~multiprocessing.Pipe`' is not in the English",
     ),
     "dropped inline code": (
@@ -55,13 +57,14 @@ CASES = {
         "emphasis markers that do not pair stay literal",
     ),
     "glossary": (
-        "A queue can have any number of producers and consumers.",
-        "一个队列可以有任意多个生产方和消费者。",
+        "Several producers and consumers",
+        "多个生产方和消费者",
         "'producer' must be translated as '生产者'",
     ),
     "half-width punctuation": (
-        "A queue can have any number of producers and consumers.",
-        "一个队列可以有任意多个生产者,也可以有任意多个消费者.",
+        "In the example, the producer puts the numbers 0 to 4 into the queue, followed by `None` to signal the "
+        "end. The consumer takes items from the queue until it gets `None`.",
+        "在示例中,生产者把数字 0 到 4 放入队列,最后放入 `None` 表示结束.消费者不断从队列中取出数据,直到取到 `None` 为止.",
         "copywriting: suggested",
     ),
     "no space between Chinese and digits": (
