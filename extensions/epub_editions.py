@@ -41,7 +41,6 @@ import re
 import time
 import uuid
 import zipfile
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
