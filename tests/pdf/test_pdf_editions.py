@@ -28,12 +28,12 @@ EDITIONS = {
 EXAMPLES = sorted((ROOT / "examples").glob("*/*/main.py"))
 
 
-def translations(language: str) -> dict[str, str]:
-    """Every page's catalog (msgid: msgstr, translated entries only); {} for the source language."""
+def translations(language: str, pages: list[str] = PAGES) -> dict[str, str]:
+    """The pages' catalogs (msgid: msgstr, translated entries only); {} for the source language."""
     if language == SOURCE_LANGUAGE:
         return {}
     found = {}
-    for page in PAGES:
+    for page in pages:
         catalog = polib.pofile(str(ROOT / "locale" / language / "LC_MESSAGES" / f"{page}.po"))
         found |= {entry.msgid: entry.msgstr for entry in catalog.translated_entries()}
     return found
@@ -104,11 +104,11 @@ def test_code_and_output_copied_from_the_pdf_equal_the_source(pdfs: Path, langua
     between Latin and CJK characters, and no character was lost or changed."""
     raw = poppler("pdftotext", "-raw", str(pdfs / f"python-ipc-{language}.pdf"), "-")
     lines = {words(line) for line in raw.splitlines()}
-    catalog = translations(language)
     checked = 0
     for script in EXAMPLES:
         code = script.read_text(encoding="utf-8")
         assert find_comments(code)
+        catalog = translations(language, [script.parent.parent.name])  # its page's catalog
         shown = translate_comments(code, catalog) + (script.parent / "output.txt").read_text(encoding="utf-8")
         for line in filter(str.strip, shown.splitlines()):
             assert words(line) in lines, f"{script.parent.name}: {line!r} not in the PDF as it is"
