@@ -273,7 +273,7 @@ def main() -> int:
     watched = [ROOT / name for name in ("source", "examples", "extensions", "theme", "conf.py", "languages.toml")]
     if (ROOT / "locale" / args.language).is_dir():  # the source language has no catalogs
         watched.append(ROOT / "locale" / args.language)
-    ignore = IgnoreFilter([edition.outdir.parent.parent], [r"\.mo$", r"__pycache__", r"\.pyc$", r"~$", r"\.sw.$"])
+    ignore = IgnoreFilter([edition.outdir.parent.parent], [r"\.mo(\.\d+)?$", r"__pycache__", r"\.pyc$", r"~$", r"\.sw.$"])
     watcher = PreviewServer(watched, ignore, edition, f"http://{url}")
     app = Starlette(
         routes=[WebSocketRoute("/websocket-reload", watcher, name="reload"),
