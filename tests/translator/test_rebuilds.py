@@ -1,12 +1,15 @@
 """`make html` rebuilds what a change affects, and only that: nothing for no
-change, one edition for one catalog, every page for changed extension code
-or a changed theme catalog."""
+change, one edition for one catalog, one page for one edited message or
+paragraph (the pages that show a title too, for a title), every page for
+changed extension code or a changed theme catalog."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from catalogs import set_translation
+import polib
+
+from catalogs import entry, set_translation
 from conftest import PAGES, run_make
 
 # Appended to an extension module: a change to its code that shows on every page.
@@ -41,6 +44,53 @@ def test_one_catalog_edit_rebuilds_only_its_edition(project_copy: Path):
     assert "0 added, 1 changed, 0 removed" in rebuilt.stdout
     assert english.stat().st_mtime_ns == english_before
     assert "管道与连接（改）" in (project_copy / "build/html/zh_CN/pipes.html").read_text(encoding="utf-8")
+
+
+def pages_written_by(project: Path, *make_args: str) -> dict[str, set[str]]:
+    """Run `make html ...`; per edition, the pages it wrote (Sphinx writes
+    the search page at every build: left out)."""
+    site = project / "build/html"
+    pages = lambda: {page: page.stat().st_mtime_ns for page in site.glob("*/*.html")}  # noqa: E731
+    before = pages()
+    run_make("html", *make_args, cwd=project)
+    written: dict[str, set[str]] = {}
+    for page, mtime in pages().items():
+        if before.get(page) != mtime and page.name != "search.html":
+            written.setdefault(page.parent.name, set()).add(page.stem)
+    return written
+
+
+def paragraph_msgid(po: Path) -> str:
+    """The msgid of the page's first paragraph (the first after the title)."""
+    return [message.msgid for message in polib.pofile(str(po))][1]
+
+
+def test_one_edited_translation_rewrites_only_its_page(project_copy: Path):
+    run_make("html", cwd=project_copy)
+    po = project_copy / "locale/zh_CN/LC_MESSAGES/queues.po"
+    msgid = paragraph_msgid(po)
+    set_translation(po, msgid, entry(po, msgid).msgstr + "（改）")
+    assert pages_written_by(project_copy) == {"zh_CN": {"queues"}}
+
+
+def test_one_edited_english_paragraph_rewrites_only_its_page_in_each_edition(project_copy: Path):
+    run_make("html", cwd=project_copy)
+    source = project_copy / "source/queues.md"
+    text = source.read_text(encoding="utf-8")
+    paragraph = text.split("\n\n")[1]  # after the label and the title
+    assert paragraph[0].isalpha(), paragraph
+    source.write_text(text.replace(paragraph, paragraph + " An added sentence.", 1), encoding="utf-8")
+    assert pages_written_by(project_copy) == {"en": {"queues"}, "zh_CN": {"queues"}}
+
+
+def test_an_edited_section_title_rewrites_its_page_the_opening_page_and_the_pages_referring_to_it(
+        project_copy: Path):
+    run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
+    set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/processes.po", "Start methods", "启动方法（改）")
+    # The opening page lists every page's sections; shared-state refers to this one by its title.
+    assert pages_written_by(project_copy, "LANGUAGES=zh_CN") == {"zh_CN": {"processes", "index", "shared-state"}}
+    referring = (project_copy / "build/html/zh_CN/shared-state.html").read_text(encoding="utf-8")
+    assert "启动方法（改）" in referring
 
 
 def test_changed_extension_code_is_applied_to_every_page(project_copy: Path):
