@@ -198,8 +198,13 @@ add-language: venv ## Add an edition and its catalogs: make add-language LANGUAG
 # -- Tests ----------------------------------------------------------------------
 
 .PHONY: test
-test: venv system-deps-html system-deps-pdf system-deps-epub system-deps-test axe ## Run every test (builds what it checks)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+test: venv system-deps-html system-deps-pdf system-deps-epub system-deps-test axe ## Run every test (builds what it checks), the examples on this CPython
+	@# On every core (pytest-xdist); tests that share a session fixture's work stay on one worker.
+	$(BIN)/python -m pytest -n $(NPROC) --dist loadgroup $(PYTEST_ARGS)
+
+.PHONY: test-all
+test-all: ## Every test, the examples on every CPython 3.10-3.13 (what CI runs)
+	$(MAKE) --no-print-directory test PYTEST_ARGS="--all-pythons $(PYTEST_ARGS)"
 
 # axe-core, the accessibility checker the browser tests inject into every
 # page: pinned in tools/axe/package-lock.json, installed with npm ci.

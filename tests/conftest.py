@@ -2,10 +2,17 @@
 
 Tests drive the project through its Makefile, the same interface a person
 uses, and check what it produced under build/.
+
+`make test` runs them on every core (pytest-xdist): each worker process has
+its own session fixtures, so the ones that build into the project's build/
+(HTML, PDF, EPUB) take a lock; the first worker builds, the others find the
+build up to date (make's own check) and wait only for it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import re
 import subprocess
@@ -20,16 +27,29 @@ sys.path.insert(0, str(ROOT / "tools"))
 from project_copy import copy_project  # noqa: E402
 
 
+@contextlib.contextmanager
+def project_build_lock(cwd: Path):
+    """One make at a time in the project's own build/ (scratch copies have their own)."""
+    if cwd.resolve() != ROOT:
+        yield
+        return
+    BUILD.mkdir(exist_ok=True)
+    with open(BUILD / ".tests.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def run_make(*targets: str, cwd: Path = ROOT, check: bool = True, **env: str) -> subprocess.CompletedProcess:
     """Run ``make TARGETS`` in ``cwd``; on failure, fail the test with its output."""
-    result = subprocess.run(
-        ["make", "--no-print-directory", *targets],
-        cwd=cwd,
-        # English tool messages (msgfmt, msgmerge) whatever the machine's locale.
-        env={**os.environ, "LC_ALL": "C.UTF-8", **env},
-        capture_output=True,
-        text=True,
-    )
+    with project_build_lock(cwd):
+        result = subprocess.run(
+            ["make", "--no-print-directory", *targets],
+            cwd=cwd,
+            # English tool messages (msgfmt, msgmerge) whatever the machine's locale.
+            env={**os.environ, "LC_ALL": "C.UTF-8", **env},
+            capture_output=True,
+            text=True,
+        )
     if check and result.returncode != 0:
         pytest.fail(
             f"make {' '.join(targets)} exited {result.returncode}\n"
@@ -46,6 +66,11 @@ def chapter_pages() -> list[str]:
 
 
 PAGES = chapter_pages()
+
+
+def pytest_addoption(parser: pytest.Parser):
+    parser.addoption("--all-pythons", action="store_true",
+                     help="run the examples on every supported CPython, not only this one (make test-all)")
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,8 @@
 """Every program the chapter shows prints exactly the output the chapter shows,
-under every multiprocessing start method, on every CPython from 3.10 to 3.13,
-with stdout block-buffered as on readers' machines, and nothing on stderr."""
+under every multiprocessing start method, with stdout block-buffered as on
+readers' machines, and nothing on stderr: on the project's CPython, and with
+`--all-pythons` (`make test-all`, what CI runs) on every CPython from 3.10 to
+3.13."""
 
 from __future__ import annotations
 
@@ -27,28 +29,47 @@ def test_every_example_has_its_expected_output_beside_it():
         assert (script.parent / "output.txt").is_file(), f"{script} has no output.txt beside it"
 
 
-PYTHONS = interpreters()
+ALL_PYTHONS = interpreters()
 
 
-def test_every_supported_cpython_is_installed():
-    missing = [version for version, path in PYTHONS.items() if path is None]
+def pythons(config: pytest.Config) -> dict[str, str | None]:
+    """The CPythons the examples run on: this one, or with --all-pythons every supported one."""
+    if config.getoption("all_pythons"):
+        return ALL_PYTHONS
+    return {f"{sys.version_info.major}.{sys.version_info.minor}": sys.executable}
+
+
+def test_every_supported_cpython_is_installed(pytestconfig: pytest.Config):
+    if not pytestconfig.getoption("all_pythons"):
+        # Without --all-pythons, the project's own CPython must be a supported one.
+        assert f"{sys.version_info.major}.{sys.version_info.minor}" in ALL_PYTHONS, sys.version
+        return
+    missing = [version for version, path in ALL_PYTHONS.items() if path is None]
     assert not missing, (f"CPython {', '.join(missing)} not found: the examples are tested on each; "
                          f"install them (python3.X on the PATH, or `pyenv install 3.X`)")
 
 
 @pytest.fixture(scope="session")
-def example_runs() -> dict:
-    """Every example under every start method on every CPython, run
+def example_runs(pytestconfig: pytest.Config) -> dict:
+    """Every example under every start method on every CPython asked for, run
     concurrently (each in its own process group), so the suite takes about
     the time of the slowest."""
+    chosen = pythons(pytestconfig)
     cases = [(script, method, version) for script in EXAMPLES for method in START_METHODS
-             for version, python in PYTHONS.items() if python]
+             for version, python in chosen.items() if python]
     with ThreadPoolExecutor(max_workers=2 * (os.cpu_count() or 1)) as pool:
-        runs = pool.map(lambda case: run_example(case[0], case[1], timeout=60, python=PYTHONS[case[2]]), cases)
+        runs = pool.map(lambda case: run_example(case[0], case[1], timeout=60, python=chosen[case[2]]), cases)
         return dict(zip(cases, runs))
 
 
-@pytest.mark.parametrize("version", [v for v, path in PYTHONS.items() if path] or ["none"])
+def pytest_generate_tests(metafunc: pytest.Metafunc):
+    if "version" in metafunc.fixturenames:
+        found = [version for version, path in pythons(metafunc.config).items() if path]
+        metafunc.parametrize("version", found or ["none"])
+
+
+# One worker runs them all: the runs are shared by a session fixture (and run concurrently).
+@pytest.mark.xdist_group("examples")
 @pytest.mark.parametrize("start_method", START_METHODS)
 @pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}")
 def test_examples_match_documented_output(example_runs: dict, script: Path, start_method: str, version: str):

@@ -27,7 +27,7 @@ def test_add_language_creates_catalogs_and_a_new_edition(project_copy: Path):
     stats = run_make("stats", cwd=project_copy).stdout
     assert "ja (all pages)" in stats and "zh_CN (all pages)" in stats
 
-    run_make("html", cwd=project_copy)
+    run_make("html", "LANGUAGES=en ja", cwd=project_copy)  # the new edition, and one that links to it
     site = project_copy / "build" / "html"
     assert (site / "ja" / "index.html").exists()
     english = (site / "en" / "index.html").read_text(encoding="utf-8")
