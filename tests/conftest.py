@@ -27,21 +27,26 @@ sys.path.insert(0, str(ROOT / "tools"))
 from project_copy import copy_project  # noqa: E402
 
 
+# One id for all the worker processes of one test run.
+TEST_RUN = os.environ.get("PYTEST_XDIST_TESTRUNUID") or str(os.getpid())
+
+
 @contextlib.contextmanager
-def project_build_lock(cwd: Path):
+def project_build_lock(cwd: Path, name: str = "build"):
     """One make at a time in the project's own build/ (scratch copies have their own)."""
     if cwd.resolve() != ROOT:
         yield
         return
     BUILD.mkdir(exist_ok=True)
-    with open(BUILD / ".tests.lock", "w") as lock:
+    with open(BUILD / f".tests-{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         yield
 
 
-def run_make(*targets: str, cwd: Path = ROOT, check: bool = True, **env: str) -> subprocess.CompletedProcess:
+def run_make(*targets: str, cwd: Path = ROOT, check: bool = True, lock: bool = True,
+             **env: str) -> subprocess.CompletedProcess:
     """Run ``make TARGETS`` in ``cwd``; on failure, fail the test with its output."""
-    with project_build_lock(cwd):
+    with project_build_lock(cwd) if lock else contextlib.nullcontext():
         result = subprocess.run(
             ["make", "--no-print-directory", *targets],
             cwd=cwd,
@@ -56,6 +61,19 @@ def run_make(*targets: str, cwd: Path = ROOT, check: bool = True, **env: str) ->
             f"--- stdout ---\n{result.stdout[-6000:]}\n--- stderr ---\n{result.stderr[-6000:]}"
         )
     return result
+
+
+def run_make_once(target: str, lock: str = "build", **env: str) -> None:
+    """``make TARGET`` in the project, once per test run whatever the number
+    of workers: for targets that always do their whole work (make pdf runs
+    XeLaTeX, make dist starts from nothing)."""
+    with project_build_lock(ROOT, lock):
+        done = BUILD / f".tests-{target}.done"
+        if done.exists() and done.read_text() == TEST_RUN:
+            return
+        done.unlink(missing_ok=True)
+        run_make(target, lock=False, **env)
+        done.write_text(TEST_RUN)
 
 
 def chapter_pages() -> list[str]:
@@ -78,6 +96,15 @@ def html_site() -> Path:
     """The HTML of every edition, built once per session by ``make html``."""
     run_make("html")
     return BUILD / "html"
+
+
+@pytest.fixture(scope="session")
+def clean_build() -> Path:
+    """`make dist`: every edition's HTML, PDF and EPUB built from nothing in a
+    directory of its own (build/dist-build), and the archive to host. The
+    reproducibility tests compare it with the session's builds under build/."""
+    run_make_once("dist", lock="dist")
+    return BUILD / "dist-build"
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import BUILD, PAGES, ROOT, run_make
+from conftest import BUILD, PAGES, ROOT, run_make, run_make_once
 
 sys.path.insert(0, str(ROOT / "extensions"))
 from code_comments import find_comments, translate_comments  # noqa: E402
@@ -63,8 +63,9 @@ def poppler(tool: str, *args: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def pdfs() -> Path:
-    run_make("pdf")
+def pdfs(html_site: Path) -> Path:
+    """Both PDFs, built after the HTML (so each is also put beside its edition)."""
+    run_make_once("pdf")
     return BUILD / "pdf"
 
 
@@ -162,7 +163,6 @@ def test_latex_logs_report_no_missing_character(pdfs: Path, language: str):
 
 
 def test_each_html_edition_links_to_its_own_pdf(pdfs: Path, html_site: Path):
-    run_make("pdf")  # after make html, so the PDFs are copied beside the pages
     for language in EDITIONS:
         page = (html_site / language / "index.html").read_text(encoding="utf-8")
         assert f'href="python-ipc-{language}.pdf"' in page
@@ -215,12 +215,10 @@ def test_long_code_lines_wrap_instead_of_running_off_the_page(project_copy: Path
     assert "END" in text  # nothing cut off at the margin
 
 
-def test_two_clean_pdf_builds_are_byte_identical(tmp_path: Path):
+def test_two_clean_pdf_builds_are_byte_identical(pdfs: Path, clean_build: Path):
     """SOURCE_DATE_EPOCH (exported by the Makefile) fixes every date; nothing
-    else in the PDFs depends on the build: same commit, same bytes."""
-    first, second = tmp_path / "first", tmp_path / "second"
-    run_make("pdf", f"BUILD={first}")
-    run_make("pdf", f"BUILD={second}")
+    else in the PDFs depends on the build: same commit, same bytes (the
+    session's PDFs, and make dist's, built from nothing in a directory of its own)."""
     for language in EDITIONS:
-        name = f"pdf/python-ipc-{language}.pdf"
-        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+        name = f"python-ipc-{language}.pdf"
+        assert (pdfs / name).read_bytes() == (clean_build / "pdf" / name).read_bytes(), name

@@ -9,16 +9,15 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BUILD, run_make
+from conftest import BUILD
 
 
 ARCHIVE = BUILD / "dist" / "python-ipc.tar.gz"
 
 
 @pytest.fixture(scope="module")
-def hosted_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def hosted_site(clean_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The archive `make dist` writes, unpacked as a static host would serve it."""
-    run_make("dist")
     site = tmp_path_factory.mktemp("hosted")
     with tarfile.open(ARCHIVE) as archive:
         archive.extractall(site, filter="data")

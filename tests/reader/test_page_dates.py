@@ -3,10 +3,12 @@ history, not the build clock (extensions/page_dates.py, on top of
 sphinx-last-updated-by-git): a page's dates cover its source and the files
 it includes (examples, diagrams) and, in a translated edition, its own
 catalog, where a commit that only moves `#:` location lines does not count.
-A build outside a git checkout shows no dates and no warning.
+A new commit rewrites only the pages whose dates it changes. A build outside
+a git checkout shows no dates and no warning.
 
 The history is written in a scratch copy of the project, one commit at a
-time with fixed dates, and built with `make html` after each step."""
+time with fixed dates, and built with `make html` after each step: the first
+build writes every page, the next ones only what each step changes."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from bs4 import BeautifulSoup
 from conftest import PAGES, run_make
 from project_copy import copy_project
 
-D0, D1, D2, D3, D4 = "2024-01-02", "2024-02-03", "2024-03-04", "2024-04-05", "2024-05-06"
+D0, D1, D2, D3, D4, D5 = "2024-01-02", "2024-02-03", "2024-03-04", "2024-04-05", "2024-05-06", "2024-06-07"
 
 
 def commit(repo: Path, day: str, message: str) -> None:
@@ -45,6 +47,20 @@ def page_dates(site: Path) -> dict[tuple[str, str], tuple[str | None, str | None
     return shown
 
 
+def build(repo: Path) -> dict:
+    """`make html`; the dates the pages show and, per edition, the pages it
+    wrote (Sphinx writes the search page at every build: left out)."""
+    site = repo / "build/html"
+    pages = lambda: {page: page.stat().st_mtime_ns for page in site.glob("*/*.html")}  # noqa: E731
+    before = pages()
+    run_make("html", cwd=repo)
+    written: dict[str, set[str]] = {}
+    for page, mtime in pages().items():
+        if before.get(page) != mtime and page.name != "search.html":
+            written.setdefault(page.parent.name, set()).add(page.stem)
+    return {"dates": page_dates(site), "written": written}
+
+
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, old
@@ -53,28 +69,25 @@ def edit(path: Path, old: str, new: str) -> None:
 
 @pytest.fixture(scope="module")
 def history(tmp_path_factory) -> dict[str, dict]:
-    """The pages' dates after each step of a small history."""
+    """After each step of a small history, the dates the pages show and the
+    pages written."""
     repo = copy_project(tmp_path_factory.mktemp("dates") / "project")
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
     (repo / ".git/info/exclude").write_text(".venv\n")
-    site, steps = repo / "build/html", {}
+    steps = {}
     commit(repo, D0, "the chapter")
-    run_make("html", cwd=repo)
-    steps["first commit"] = page_dates(site)
+    steps["first commit"] = build(repo)
     # An author edits the English page (a comment: no message changes).
     source = repo / "source/queues.md"
     source.write_text(source.read_text(encoding="utf-8") + "\n% An author's note.\n", encoding="utf-8")
     commit(repo, D1, "queues: source edited")
-    run_make("html", cwd=repo)
-    steps["source edited"] = page_dates(site)
+    steps["source edited"] = build(repo)
     # A translator edits the page's catalog: built before and after the commit.
     po = repo / "locale/zh_CN/LC_MESSAGES/queues.po"
-    edit(po, 'msgstr "队列"', 'msgstr "队列（新译）"')
-    run_make("html", cwd=repo)
-    steps["catalog edited, not committed"] = page_dates(site)
+    edit(po, '先进先出。"', '先进先出（新译）。"')
+    steps["catalog edited, not committed"] = build(repo)
     commit(repo, D2, "queues.po: a translation edited")
-    run_make("html", cwd=repo)
-    steps["catalog edited"] = page_dates(site)
+    steps["catalog edited"] = build(repo)
     # `make update-po` after an edit elsewhere: only location lines and the header move.
     po = repo / "locale/zh_CN/LC_MESSAGES/pipes.po"
     text = po.read_text(encoding="utf-8")
@@ -82,52 +95,70 @@ def history(tmp_path_factory) -> dict[str, dict]:
     text = re.sub(r'^"POT-Creation-Date: [^"]*"', r'"POT-Creation-Date: 2024-04-05 12:00+0000\\n"', text, flags=re.M)
     po.write_text(text, encoding="utf-8")
     commit(repo, D3, "pipes.po: locations moved")
-    run_make("html", cwd=repo)
-    steps["locations moved"] = page_dates(site)
+    steps["locations moved"] = build(repo)
     # A diagram the shared-memory page includes.
     diagram = repo / "source/diagrams/shared-memory-block.dot"
     diagram.write_text(diagram.read_text(encoding="utf-8") + "// edited\n", encoding="utf-8")
     commit(repo, D4, "a diagram edited")
-    run_make("html", cwd=repo)
-    steps["diagram edited"] = page_dates(site)
+    steps["diagram edited"] = build(repo)
+    # A file no page includes.
+    readme = repo / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8") + "\nA note.\n", encoding="utf-8")
+    commit(repo, D5, "README edited")
+    steps["README edited"] = build(repo)
     # An extension edited, not committed: every page is read again (untracked_inputs).
     module = repo / "extensions/reading_time.py"
     module.write_text(module.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
-    run_make("html", cwd=repo)
-    steps["every page read again"] = page_dates(site)
+    steps["every page read again"] = build(repo)
     return steps
 
 
+def dates(history, step: str) -> dict:
+    return history[step]["dates"]
+
+
 def test_dates_come_from_the_commits(history):
-    assert set(history["first commit"].values()) == {(D0, D0)}
+    assert set(dates(history, "first commit").values()) == {(D0, D0)}
 
 
 def test_a_source_edit_moves_the_pages_date_in_every_edition(history):
-    dates = history["source edited"]
-    assert dates["en", "queues"] == dates["zh_CN", "queues"] == (D0, D1)
-    assert dates["en", "pipes"] == dates["zh_CN", "pipes"] == (D0, D0)
+    shown = dates(history, "source edited")
+    assert shown["en", "queues"] == shown["zh_CN", "queues"] == (D0, D1)
+    assert shown["en", "pipes"] == shown["zh_CN", "pipes"] == (D0, D0)
 
 
 def test_a_catalog_edit_moves_only_the_translated_pages_date_once_committed(history):
-    assert history["catalog edited, not committed"]["zh_CN", "queues"] == (D0, D1)  # not the build clock
-    dates = history["catalog edited"]
-    assert dates["zh_CN", "queues"] == (D0, D2)
-    assert dates["en", "queues"] == (D0, D1)
-    assert {dates[key] for key in dates if key[1] != "queues"} == {(D0, D0)}
+    assert dates(history, "catalog edited, not committed")["zh_CN", "queues"] == (D0, D1)  # not the build clock
+    shown = dates(history, "catalog edited")
+    assert shown["zh_CN", "queues"] == (D0, D2)
+    assert shown["en", "queues"] == (D0, D1)
+    assert {shown[key] for key in shown if key[1] != "queues"} == {(D0, D0)}
 
 
 def test_a_commit_that_only_moves_location_lines_does_not_count(history):
-    assert history["locations moved"]["zh_CN", "pipes"] == (D0, D0)
+    assert dates(history, "locations moved")["zh_CN", "pipes"] == (D0, D0)
 
 
 def test_an_included_diagram_moves_its_pages_date(history):
-    dates = history["diagram edited"]
-    assert dates["en", "shared-memory"] == dates["zh_CN", "shared-memory"] == (D0, D4)
-    assert dates["zh_CN", "queues"] == (D0, D2) and dates["en", "pipes"] == (D0, D0)
+    shown = dates(history, "diagram edited")
+    assert shown["en", "shared-memory"] == shown["zh_CN", "shared-memory"] == (D0, D4)
+    assert shown["zh_CN", "queues"] == (D0, D2) and shown["en", "pipes"] == (D0, D0)
 
 
 def test_pages_read_again_keep_their_dates(history):
-    assert history["every page read again"] == history["diagram edited"]
+    assert dates(history, "every page read again") == dates(history, "diagram edited")
+
+
+def test_a_commit_rewrites_only_the_pages_whose_files_it_changes_in_each_edition(history):
+    assert history["source edited"]["written"] == {"en": {"queues"}, "zh_CN": {"queues"}}
+    assert history["diagram edited"]["written"] == {"en": {"shared-memory"}, "zh_CN": {"shared-memory"}}
+    # Built before the commit: the commit changes only the Chinese page's date.
+    assert history["catalog edited"]["written"] == {"zh_CN": {"queues"}}
+
+
+def test_a_commit_that_changes_nothing_a_page_shows_rewrites_no_page(history):
+    assert history["README edited"]["written"] == {}
+    assert dates(history, "README edited") == dates(history, "diagram edited")
 
 
 def test_a_build_outside_a_git_checkout_shows_no_dates_and_no_warning(project_copy: Path):
