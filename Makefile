@@ -166,12 +166,20 @@ unexport LANGUAGE
 SERVE_PORT ?= 8000
 
 .PHONY: gettext
-gettext: venv ## Extract the messages: build/gettext/<page>.pot and sphinx.pot (theme)
-	@# -E: read every page again (under a second), so a changed extension is seen.
-	$(BIN)/sphinx-build -E -c . -q -b gettext -d $(BUILD)/doctrees/gettext source $(POT_DIR)
+gettext: $(POT_DIR)/.extracted ## Extract the messages: build/gettext/<page>.pot and sphinx.pot (theme)
+	@:
+
+# Extracted again only when a file the messages come from changed (make's own
+# check, as for the HTML): check-po and update-po after a catalog edit start
+# no Sphinx.
+$(POT_DIR)/.extracted: $(HTML_INPUTS) babel.cfg | venv
+	@# Sphinx reads again the pages that changed (and every page when the
+	@# extensions did: extensions/untracked_inputs.py), and writes every template.
+	$(BIN)/sphinx-build -c . -q -b gettext -d $(BUILD)/doctrees/gettext source $(POT_DIR)
 	$(BIN)/pybabel -q extract -F babel.cfg --no-wrap --project="Python Tutorial" -o $(POT_DIR)/sphinx.pot .
 	@# Locations relative to the project, POT-Creation-Date from SOURCE_DATE_EPOCH.
 	$(BIN)/python tools/update_po.py --templates-only $(POT_DIR)
+	touch $@
 
 .PHONY: update-po
 update-po: gettext ## Refresh every translation's catalogs from the sources (keeps all translations)

@@ -17,6 +17,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,47 @@ def clean_build() -> Path:
     reproducibility tests compare it with the session's builds under build/."""
     run_make_once("dist", lock="dist")
     return BUILD / "dist-build"
+
+
+# In a scratch copy, what the build writes, as opposed to what a person edits.
+BUILD_PRODUCTS = {"build", ".venv", "node_modules", "__pycache__"}
+
+
+def edited_files(project: Path) -> dict[Path, bytes]:
+    """Every file of the copy a person could have changed (sources, catalogs, code), with its bytes."""
+    found = {}
+    for folder, subfolders, files in os.walk(project):
+        subfolders[:] = [name for name in subfolders if name not in BUILD_PRODUCTS]
+        for name in files:
+            if not name.endswith(".mo"):  # compiled catalogs: build products
+                found[Path(folder, name)] = Path(folder, name).read_bytes()
+    return found
+
+
+@pytest.fixture(scope="session")
+def _built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    run_make("html", cwd=project)
+    return project
+
+
+@pytest.fixture
+def built_copy(_built_project: Path) -> Iterator[Path]:
+    """A scratch copy of the project with both editions' HTML built, shared by
+    the tests that edit and build again (a copy built from nothing for each
+    would cost a cold build each). Whatever a test changed is put back after
+    it, so each test starts from the project's files; its first `make html`
+    then rebuilds what the last test's edits had changed, incrementally, as
+    it would for a person."""
+    before = edited_files(_built_project)
+    yield _built_project
+    after = edited_files(_built_project)
+    for path in after.keys() - before.keys():
+        path.unlink()
+    for path, data in before.items():
+        if after.get(path) != data:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
 
 
 @pytest.fixture

@@ -170,15 +170,15 @@ def test_each_html_edition_links_to_its_own_pdf(pdfs: Path, html_site: Path):
             (pdfs / f"python-ipc-{language}.pdf").read_bytes()
 
 
-def test_a_missing_glyph_fails_the_build_naming_the_log_line(project_copy: Path):
-    page = project_copy / "source" / "index.md"
+def test_a_missing_glyph_fails_the_build_naming_the_log_line(built_copy: Path):
+    page = built_copy / "source" / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nAn Egyptian hieroglyph no font here has: \U00013000.\n",
                     encoding="utf-8")
-    result = run_make("pdf", "LANGUAGES=en", cwd=project_copy, check=False)
+    result = run_make("pdf", "LANGUAGES=en", cwd=built_copy, check=False)
     assert result.returncode != 0
     assert re.search(r"python-ipc-en\.log:\d+: missing glyph U\+13000 '\U00013000' in font Noto Serif",
                      result.stderr), result.stderr[-3000:]
-    assert not (project_copy / "build" / "pdf" / "python-ipc-en.pdf").exists()
+    assert not (built_copy / "build" / "pdf" / "python-ipc-en.pdf").exists()
 
 
 def test_log_check_names_log_line_glyph_and_font_even_when_tex_wrapped_the_line(tmp_path: Path):
@@ -203,15 +203,15 @@ def test_log_check_names_log_line_glyph_and_font_even_when_tex_wrapped_the_line(
     assert subprocess.run([sys.executable, str(ROOT / "tools" / "check_latex_log.py"), str(clean)]).returncode == 0
 
 
-def test_long_code_lines_wrap_instead_of_running_off_the_page(project_copy: Path):
-    example = project_copy / "examples" / "queues" / "queue-producer-consumer" / "main.py"
+def test_long_code_lines_wrap_instead_of_running_off_the_page(built_copy: Path):
+    example = built_copy / "examples" / "queues" / "queue-producer-consumer" / "main.py"
     long_tail = " ".join(["wrapped"] * 30)
     example.write_text(example.read_text(encoding="utf-8").replace(
         "# Send data", f"# Send data {long_tail} END"), encoding="utf-8")
-    run_make("pdf", "LANGUAGES=en", cwd=project_copy)
-    log = (project_copy / "build/latex/en/python-ipc-en.log").read_text(encoding="utf-8", errors="replace")
+    run_make("pdf", "LANGUAGES=en", cwd=built_copy)
+    log = (built_copy / "build/latex/en/python-ipc-en.log").read_text(encoding="utf-8", errors="replace")
     assert "Overfull \\hbox" not in log
-    text = poppler("pdftotext", str(project_copy / "build/pdf/python-ipc-en.pdf"), "-")
+    text = poppler("pdftotext", str(built_copy / "build/pdf/python-ipc-en.pdf"), "-")
     assert "END" in text  # nothing cut off at the margin
 
 

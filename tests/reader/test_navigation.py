@@ -82,11 +82,11 @@ def test_prev_next_name_the_neighbours_in_the_editions_language(html_site: Path,
         assert "上一页" in text(turn) and "下一页" in text(turn) and "进程之间传递的是什么" in text(turn)
 
 
-def test_a_title_changed_only_in_its_catalog_shows_in_every_pages_navigation(project_copy: Path):
-    run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
-    site = project_copy / "build/html/zh_CN"
-    set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/pipes.po", "Pipes and connections", "管道与连接（新标题）")
-    rebuilt = run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
+def test_a_title_changed_only_in_its_catalog_shows_in_every_pages_navigation(built_copy: Path):
+    run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
+    site = built_copy / "build/html/zh_CN"
+    set_translation(built_copy / "locale/zh_CN/LC_MESSAGES/pipes.po", "Pipes and connections", "管道与连接（新标题）")
+    rebuilt = run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
     assert "0 added, 1 changed, 0 removed" in rebuilt.stdout  # only pipes is read again...
     new = "4. 管道与连接（新标题）"
     queues, shared_state = soup(site / "queues.html"), soup(site / "shared-state.html")

@@ -17,8 +17,8 @@ def test_complete_translation_shows_no_notice(html_site: Path):
         assert soup(html_site / "zh_CN" / f"{page}.html").select_one(".translation-incomplete") is None, page
 
 
-def test_untranslated_or_fuzzy_message_shows_a_chinese_notice_linking_to_english(project_copy: Path):
-    catalog = project_copy / "locale/zh_CN/LC_MESSAGES/processes.po"
+def test_untranslated_or_fuzzy_message_shows_a_chinese_notice_linking_to_english(built_copy: Path):
+    catalog = built_copy / "locale/zh_CN/LC_MESSAGES/processes.po"
     po = polib.pofile(str(catalog), wrapwidth=0)
     untranslated = next(e for e in po if e.msgid == "Global variables are not shared")
     untranslated.msgstr = ""
@@ -26,9 +26,9 @@ def test_untranslated_or_fuzzy_message_shows_a_chinese_notice_linking_to_english
     fuzzy.flags.append("fuzzy")
     po.save(str(catalog))
 
-    run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
+    run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
 
-    page = soup(project_copy / "build/html/zh_CN/processes.html")
+    page = soup(built_copy / "build/html/zh_CN/processes.html")
     notice = page.select_one("div.body > .translation-incomplete")
     assert notice is not None
     assert "翻译尚未完成" in notice.get_text()

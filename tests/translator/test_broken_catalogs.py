@@ -12,9 +12,9 @@ from conftest import run_make
 QUEUES_PO = Path("locale/zh_CN/LC_MESSAGES/queues.po")
 
 
-def test_a_malformed_po_fails_make_html_naming_file_and_line_and_is_not_touched(project_copy: Path):
-    run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
-    po, mo = project_copy / QUEUES_PO, (project_copy / QUEUES_PO).with_suffix(".mo")
+def test_a_malformed_po_fails_make_html_naming_file_and_line_and_is_not_touched(built_copy: Path):
+    run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
+    po, mo = built_copy / QUEUES_PO, (built_copy / QUEUES_PO).with_suffix(".mo")
     assert mo.exists()
     lines = po.read_text(encoding="utf-8").split("\n")
     at = lines.index('msgid "Create queue"') + 1
@@ -22,7 +22,7 @@ def test_a_malformed_po_fails_make_html_naming_file_and_line_and_is_not_touched(
     broken = "\n".join(lines).encode("utf-8")
     po.write_bytes(broken)
 
-    result = run_make("html", "LANGUAGES=zh_CN", cwd=project_copy, check=False)
+    result = run_make("html", "LANGUAGES=zh_CN", cwd=built_copy, check=False)
 
     assert result.returncode != 0
     assert f"{QUEUES_PO}:{at + 1}: " in result.stderr or f"{QUEUES_PO}:{at + 2}: " in result.stderr, result.stderr
@@ -30,19 +30,19 @@ def test_a_malformed_po_fails_make_html_naming_file_and_line_and_is_not_touched(
     assert not mo.exists()  # the previous translation cannot be used by any later build
 
 
-def test_a_bad_header_fails_the_build_too(project_copy: Path):
-    po = project_copy / QUEUES_PO
+def test_a_bad_header_fails_the_build_too(built_copy: Path):
+    po = built_copy / QUEUES_PO
     text = po.read_text(encoding="utf-8").replace('"Content-Type: text/plain; charset=UTF-8\\n"\n', "")
     po.write_text(text, encoding="utf-8")
-    result = run_make("html", "LANGUAGES=zh_CN", cwd=project_copy, check=False)
+    result = run_make("html", "LANGUAGES=zh_CN", cwd=built_copy, check=False)
     assert result.returncode != 0 and str(QUEUES_PO) in result.stderr, result.stderr
 
 
-def test_a_catalog_restored_with_an_old_timestamp_is_still_used(project_copy: Path):
-    run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
-    po = project_copy / QUEUES_PO
+def test_a_catalog_restored_with_an_old_timestamp_is_still_used(built_copy: Path):
+    run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
+    po = built_copy / QUEUES_PO
     set_translation(po, "Queues", "队列（新译）")
     os.utime(po, (0, 0))  # older than the compiled catalog and the last build
-    run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
-    page = (project_copy / "build/html/zh_CN/queues.html").read_text(encoding="utf-8")
+    run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
+    page = (built_copy / "build/html/zh_CN/queues.html").read_text(encoding="utf-8")
     assert "队列（新译）" in page

@@ -98,39 +98,39 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_check_po_names_file_line_and_message(project_copy: Path, case: str):
+def test_check_po_names_file_line_and_message(built_copy: Path, case: str):
     msgid, msgstr, expected = CASES[case]
-    catalog = catalog_with(project_copy, msgid)
-    line = set_translation(project_copy / catalog, msgid, msgstr.replace("\\n", "\n"))
-    result = run_make("check-po", cwd=project_copy, check=False)
+    catalog = catalog_with(built_copy, msgid)
+    line = set_translation(built_copy / catalog, msgid, msgstr.replace("\\n", "\n"))
+    result = run_make("check-po", cwd=built_copy, check=False)
     assert result.returncode != 0
     assert f"{catalog}:{line}: " in result.stderr, result.stderr
     assert expected in result.stderr, result.stderr
     assert msgid[:40] in result.stderr
 
 
-def test_a_syntax_error_is_reported_by_msgfmt_with_file_and_line(project_copy: Path):
-    catalog = catalog_with(project_copy, "Send data")
-    po = project_copy / catalog
+def test_a_syntax_error_is_reported_by_msgfmt_with_file_and_line(built_copy: Path):
+    catalog = catalog_with(built_copy, "Send data")
+    po = built_copy / catalog
     lines = po.read_text(encoding="utf-8").split("\n")
     at = lines.index('msgid "Send data"') + 1
     lines[at] = 'msgstr "发送数据'  # the closing quote forgotten
     po.write_text("\n".join(lines), encoding="utf-8")
-    result = run_make("check-po", cwd=project_copy, check=False)
+    result = run_make("check-po", cwd=built_copy, check=False)
     assert result.returncode != 0
     # msgfmt reports the unterminated string on its line or the next.
     assert f"{catalog}:{at + 1}: " in result.stderr or f"{catalog}:{at + 2}: " in result.stderr, result.stderr
     assert "end-of-line within string" in result.stderr
 
 
-def test_a_wrong_language_header_is_reported(project_copy: Path):
+def test_a_wrong_language_header_is_reported(built_copy: Path):
     catalog = CATALOGS / "queues.po"
-    po = project_copy / catalog
+    po = built_copy / catalog
     lines = po.read_text(encoding="utf-8").split("\n")
     at = lines.index('"Language: zh_CN\\n"')
     lines[at] = '"Language: zh_TW\\n"'
     po.write_text("\n".join(lines), encoding="utf-8")
-    result = run_make("check-po", cwd=project_copy, check=False)
+    result = run_make("check-po", cwd=built_copy, check=False)
     assert result.returncode != 0
     assert f"{catalog}:{at + 1}: header: Language is 'zh_TW'" in result.stderr, result.stderr
 

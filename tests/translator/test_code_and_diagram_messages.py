@@ -64,17 +64,17 @@ def test_catalog_template_holds_comments_and_labels_but_no_code():
         assert "digraph" not in message and "label=" not in message, message
 
 
-def test_a_comment_kept_identical_does_not_block_the_others(project_copy: Path):
+def test_a_comment_kept_identical_does_not_block_the_others(built_copy: Path):
     # Sphinx skips a whole node when its last message is translated by the
     # identical text; each comment and label must still be applied on its own.
     from catalogs import set_translation
 
-    catalog = project_copy / "locale/zh_CN/LC_MESSAGES/queues.po"
+    catalog = built_copy / "locale/zh_CN/LC_MESSAGES/queues.po"
     set_translation(catalog, "Wait for processes to finish", "Wait for processes to finish")
     alt = "A queue of four items, A to D, between its head and its tail."
     set_translation(catalog, alt, alt)
-    run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
-    page = (project_copy / "build/html/zh_CN/queues.html").read_text(encoding="utf-8")
+    run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
+    page = (built_copy / "build/html/zh_CN/queues.html").read_text(encoding="utf-8")
     assert "创建队列" in page and "发送 None 表示结束" in page  # the block's other comments
-    svgs = "".join(p.read_text(encoding="utf-8") for p in (project_copy / "build/html/zh_CN/_images").glob("*.svg"))
+    svgs = "".join(p.read_text(encoding="utf-8") for p in (built_copy / "build/html/zh_CN/_images").glob("*.svg"))
     assert "队尾" in svgs  # the diagram's other label

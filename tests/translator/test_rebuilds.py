@@ -28,22 +28,22 @@ def setup(app):
 '''
 
 
-def test_nothing_changed_runs_no_sphinx_at_all(project_copy: Path):
-    run_make("html", cwd=project_copy)
-    again = run_make("html", cwd=project_copy)
+def test_nothing_changed_runs_no_sphinx_at_all(built_copy: Path):
+    run_make("html", cwd=built_copy)
+    again = run_make("html", cwd=built_copy)
     assert "sphinx-build" not in again.stdout + again.stderr
 
 
-def test_one_catalog_edit_rebuilds_only_its_edition(project_copy: Path):
-    run_make("html", cwd=project_copy)
-    english = project_copy / "build/html/en/pipes.html"
+def test_one_catalog_edit_rebuilds_only_its_edition(built_copy: Path):
+    run_make("html", cwd=built_copy)
+    english = built_copy / "build/html/en/pipes.html"
     english_before = english.stat().st_mtime_ns
-    set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/pipes.po", "Pipes and connections", "管道与连接（改）")
-    rebuilt = run_make("html", cwd=project_copy)
+    set_translation(built_copy / "locale/zh_CN/LC_MESSAGES/pipes.po", "Pipes and connections", "管道与连接（改）")
+    rebuilt = run_make("html", cwd=built_copy)
     assert "language=zh_CN" in rebuilt.stdout and "language=en" not in rebuilt.stdout
     assert "0 added, 1 changed, 0 removed" in rebuilt.stdout
     assert english.stat().st_mtime_ns == english_before
-    assert "管道与连接（改）" in (project_copy / "build/html/zh_CN/pipes.html").read_text(encoding="utf-8")
+    assert "管道与连接（改）" in (built_copy / "build/html/zh_CN/pipes.html").read_text(encoding="utf-8")
 
 
 def pages_written_by(project: Path, *make_args: str) -> dict[str, set[str]]:
@@ -65,61 +65,61 @@ def paragraph_msgid(po: Path) -> str:
     return [message.msgid for message in polib.pofile(str(po))][1]
 
 
-def test_one_edited_translation_rewrites_only_its_page(project_copy: Path):
-    run_make("html", cwd=project_copy)
-    po = project_copy / "locale/zh_CN/LC_MESSAGES/queues.po"
+def test_one_edited_translation_rewrites_only_its_page(built_copy: Path):
+    run_make("html", cwd=built_copy)
+    po = built_copy / "locale/zh_CN/LC_MESSAGES/queues.po"
     msgid = paragraph_msgid(po)
     set_translation(po, msgid, entry(po, msgid).msgstr + "（改）")
-    assert pages_written_by(project_copy) == {"zh_CN": {"queues"}}
+    assert pages_written_by(built_copy) == {"zh_CN": {"queues"}}
 
 
-def test_one_edited_english_paragraph_rewrites_only_its_page_in_each_edition(project_copy: Path):
-    run_make("html", cwd=project_copy)
-    source = project_copy / "source/queues.md"
+def test_one_edited_english_paragraph_rewrites_only_its_page_in_each_edition(built_copy: Path):
+    run_make("html", cwd=built_copy)
+    source = built_copy / "source/queues.md"
     text = source.read_text(encoding="utf-8")
     paragraph = text.split("\n\n")[1]  # after the label and the title
     assert paragraph[0].isalpha(), paragraph
     source.write_text(text.replace(paragraph, paragraph + " An added sentence.", 1), encoding="utf-8")
-    assert pages_written_by(project_copy) == {"en": {"queues"}, "zh_CN": {"queues"}}
+    assert pages_written_by(built_copy) == {"en": {"queues"}, "zh_CN": {"queues"}}
 
 
 def test_an_edited_section_title_rewrites_its_page_the_opening_page_and_the_pages_referring_to_it(
-        project_copy: Path):
-    run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
-    set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/processes.po", "Start methods", "启动方法（改）")
+        built_copy: Path):
+    run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
+    set_translation(built_copy / "locale/zh_CN/LC_MESSAGES/processes.po", "Start methods", "启动方法（改）")
     # The opening page lists every page's sections; shared-state refers to this one by its title.
-    assert pages_written_by(project_copy, "LANGUAGES=zh_CN") == {"zh_CN": {"processes", "index", "shared-state"}}
-    referring = (project_copy / "build/html/zh_CN/shared-state.html").read_text(encoding="utf-8")
+    assert pages_written_by(built_copy, "LANGUAGES=zh_CN") == {"zh_CN": {"processes", "index", "shared-state"}}
+    referring = (built_copy / "build/html/zh_CN/shared-state.html").read_text(encoding="utf-8")
     assert "启动方法（改）" in referring
 
 
-def test_changed_extension_code_is_applied_to_every_page(project_copy: Path):
-    run_make("html", cwd=project_copy)
-    module = project_copy / "extensions/translation_status.py"
+def test_changed_extension_code_is_applied_to_every_page(built_copy: Path):
+    run_make("html", cwd=built_copy)
+    module = built_copy / "extensions/translation_status.py"
     module.write_text(module.read_text(encoding="utf-8") + EXTENSION_EDIT, encoding="utf-8")
-    run_make("html", cwd=project_copy)
+    run_make("html", cwd=built_copy)
     for language in ("en", "zh_CN"):
         for name in PAGES:
-            page = (project_copy / f"build/html/{language}/{name}.html").read_text(encoding="utf-8")
+            page = (built_copy / f"build/html/{language}/{name}.html").read_text(encoding="utf-8")
             assert "Marked by a changed extension." in page, (language, name)
 
 
-def test_a_theme_catalog_edit_shows_on_every_page(project_copy: Path):
-    run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
-    set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/sphinx.po", "Download PDF", "下载 PDF（改）")
-    run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
+def test_a_theme_catalog_edit_shows_on_every_page(built_copy: Path):
+    run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
+    set_translation(built_copy / "locale/zh_CN/LC_MESSAGES/sphinx.po", "Download PDF", "下载 PDF（改）")
+    run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
     for page in [f"{name}.html" for name in PAGES] + ["search.html"]:
-        assert "下载 PDF（改）" in (project_copy / "build/html/zh_CN" / page).read_text(encoding="utf-8"), page
+        assert "下载 PDF（改）" in (built_copy / "build/html/zh_CN" / page).read_text(encoding="utf-8"), page
 
 
-def test_a_theme_template_edit_shows_on_every_page(project_copy: Path):
+def test_a_theme_template_edit_shows_on_every_page(built_copy: Path):
     # Compiled templates are cached between builds (extensions/template_cache.py).
-    run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
-    layout = project_copy / "theme/ipcbook/layout.html"
+    run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
+    layout = built_copy / "theme/ipcbook/layout.html"
     text = layout.read_text(encoding="utf-8")
     assert 'class="pdf-download"' in text
     layout.write_text(text.replace('class="pdf-download"', 'class="pdf-download" data-edited="layout"'),
                       encoding="utf-8")
-    run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
+    run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
     for page in [f"{name}.html" for name in PAGES] + ["search.html"]:
-        assert 'data-edited="layout"' in (project_copy / "build/html/zh_CN" / page).read_text(encoding="utf-8"), page
+        assert 'data-edited="layout"' in (built_copy / "build/html/zh_CN" / page).read_text(encoding="utf-8"), page

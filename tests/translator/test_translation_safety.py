@@ -73,8 +73,8 @@ def injected_markup(soup: BeautifulSoup) -> list[str]:
     return found
 
 
-def test_raw_html_in_a_translation_fails_the_build_names_the_line_and_is_only_ever_text(project_copy: Path):
-    po = project_copy / CATALOG
+def test_raw_html_in_a_translation_fails_the_build_names_the_line_and_is_only_ever_text(built_copy: Path):
+    po = built_copy / CATALOG
     first, second = prose_messages(po, 2)
     lines = {
         append(po, first, '<script>alert("x")</script>'): "raw HTML",
@@ -83,21 +83,21 @@ def test_raw_html_in_a_translation_fails_the_build_names_the_line_and_is_only_ev
     }
     written = po.read_bytes()
 
-    assert_refused(project_copy, "html", lines)
+    assert_refused(built_copy, "html", lines)
 
     # Even a build that goes on past warnings shows the tags as text.
-    run_make("html", "LANGUAGES=zh_CN", NO_W, cwd=project_copy)
-    page = zh_page(project_copy)
+    run_make("html", "LANGUAGES=zh_CN", NO_W, cwd=built_copy)
+    page = zh_page(built_copy)
     assert injected_markup(page) == []
     assert '<script>alert("x")</script>' in page.get_text()
-    search_index = (project_copy / "build/html/zh_CN/searchindex.js").read_text(encoding="utf-8")
+    search_index = (built_copy / "build/html/zh_CN/searchindex.js").read_text(encoding="utf-8")
     assert "<script" not in search_index and "onerror=" not in search_index
     assert po.read_bytes() == written  # nothing the translator wrote is touched
-    assert_refused(project_copy, "check-po", lines)
+    assert_refused(built_copy, "check-po", lines)
 
 
-def test_link_targets_in_a_translation_must_be_the_english_ones(project_copy: Path):
-    po = project_copy / CATALOG
+def test_link_targets_in_a_translation_must_be_the_english_ones(built_copy: Path):
+    po = built_copy / CATALOG
     first, second, third = prose_messages(po, 3)
     lines = {
         append(po, first, "[详情](https://evil.example/)"): "link target 'https://evil.example/'",
@@ -107,11 +107,11 @@ def test_link_targets_in_a_translation_must_be_the_english_ones(project_copy: Pa
     }
     written = po.read_bytes()
 
-    assert_refused(project_copy, "html", lines)
-    run_make("html", "LANGUAGES=zh_CN", NO_W, cwd=project_copy)
-    assert injected_markup(zh_page(project_copy)) == []
+    assert_refused(built_copy, "html", lines)
+    run_make("html", "LANGUAGES=zh_CN", NO_W, cwd=built_copy)
+    assert injected_markup(zh_page(built_copy)) == []
     assert po.read_bytes() == written
-    assert_refused(project_copy, "check-po", lines)
+    assert_refused(built_copy, "check-po", lines)
 
 
 # Translations Sphinx cannot use as the translation of a paragraph: it would
@@ -127,25 +127,25 @@ UNUSABLE = {
 }
 
 
-def test_a_translation_the_build_cannot_apply_fails_html_and_pdf_never_silent_english(project_copy: Path):
-    po = project_copy / CATALOG
+def test_a_translation_the_build_cannot_apply_fails_html_and_pdf_never_silent_english(built_copy: Path):
+    po = built_copy / CATALOG
     lines = {set_translation(po, msgid, msgstr): words
              for msgid, (msgstr, words) in zip(prose_messages(po, len(UNUSABLE)), UNUSABLE.items())}
     written = po.read_bytes()
 
     for target in ("html", "pdf", "check-po"):
-        assert_refused(project_copy, target, lines)
-    assert not (project_copy / "build/pdf/python-ipc-zh_CN.pdf").exists()
+        assert_refused(built_copy, target, lines)
+    assert not (built_copy / "build/pdf/python-ipc-zh_CN.pdf").exists()
     assert po.read_bytes() == written
 
 
-def test_the_live_preview_reports_a_refused_translation_with_file_and_line(project_copy: Path):
+def test_the_live_preview_reports_a_refused_translation_with_file_and_line(built_copy: Path):
     from preview_process import fetch, running_preview
     from test_serve import wait_for
 
-    po = project_copy / CATALOG
-    log = project_copy / "serve.log"
-    with running_preview(project_copy, "zh_CN", log) as url:
+    po = built_copy / CATALOG
+    log = built_copy / "serve.log"
+    with running_preview(built_copy, "zh_CN", log) as url:
         page_url = url.replace("index.html", f"{PAGE}.html")
         assert wait_for(lambda: "进程" in fetch(page_url), 90), "the preview never came up"
         line = append(po, prose_messages(po, 1)[0], "<script>alert('预览')</script>")
@@ -156,18 +156,18 @@ def test_the_live_preview_reports_a_refused_translation_with_file_and_line(proje
         assert "<script>alert('预览')" not in fetch(page_url)
 
 
-def test_markup_the_english_itself_contains_stays_allowed(project_copy: Path):
+def test_markup_the_english_itself_contains_stays_allowed(built_copy: Path):
     # An author writes a tag and a link; the translation keeps both, tag for tag.
     english = "Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to stop it; see [the docs](https://docs.python.org/3/)."
-    source = project_copy / f"source/{PAGE}.md"
+    source = built_copy / f"source/{PAGE}.md"
     source.write_text(source.read_text(encoding="utf-8") + f"\n{english}\n", encoding="utf-8")
-    run_make("update-po", cwd=project_copy)
-    set_translation(project_copy / CATALOG, english,
+    run_make("update-po", cwd=built_copy)
+    set_translation(built_copy / CATALOG, english,
                     "按 <kbd>Ctrl</kbd>+<kbd>C</kbd> 可以停止它；参见[文档](https://docs.python.org/3/)。")
 
-    run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)  # -W: no warning
+    run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)  # -W: no warning
 
-    page = zh_page(project_copy)
+    page = zh_page(built_copy)
     for original in page.select('div.body [lang="en"]'):  # the bilingual view's English copies
         original.decompose()
     assert [k.get_text() for k in page.select("div.body kbd")] == ["Ctrl", "C"]
@@ -201,16 +201,6 @@ FRAGMENTS = [
 ]
 INVALID_UTF8 = b"\xc3\x28\xff"
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
-
-
-@pytest.fixture(scope="module")
-def built_copy(tmp_path_factory) -> Path:
-    """A project copy with its Chinese edition built once: each case rebuilds one page."""
-    from project_copy import copy_project
-
-    project = copy_project(tmp_path_factory.mktemp("mutations") / "project")
-    run_make("html", "LANGUAGES=zh_CN", cwd=project)
-    return project
 
 
 MUTATIONS = st.tuples(
