@@ -14,7 +14,9 @@ extension lacks:
 * **the creation date**: the author date of the commit that added the
   page's source;
 * **a new commit without an edit**: when ``HEAD`` moved since the last
-  build, every page's dates are computed again and every page written;
+  build, every page's dates are computed again, and the pages whose dates
+  changed are written again (only those: a commit that changes one page's
+  files rewrites that page, one that changes nothing a page shows, none);
 * **no git**: outside a git checkout (an unpacked source archive) the
   build shows no dates, without a warning (that extension would warn, which
   fails ``-W``).
@@ -97,28 +99,30 @@ def configure(app: Sphinx, config: Config) -> None:
 
 
 def note_outdated(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
-    """When HEAD moved, every page's dates are computed again (a page read
-    again has lost its dates already, in ``purge``)."""
+    """When HEAD moved, every page's dates are computed again; the dates the
+    written pages show are kept to compare with. (A page read again has lost
+    its dates already, in ``purge``.)"""
     head = (git(app.srcdir, "rev-parse", "HEAD") or "").strip() or None
     last = getattr(env, "page_dates_head", None)
     env.page_dates_head = head
     if not hasattr(env, "page_dates"):
         env.page_dates = {}
-    app.page_dates_head_moved = last is not None and head != last
-    if app.page_dates_head_moved:
-        env.page_dates.clear()
+    app.page_dates_shown = None
+    if last is not None and head != last:
+        app.page_dates_shown, env.page_dates = env.page_dates, {}
         for docname in getattr(env, "git_last_updated", {}):
             env.git_last_updated[docname] = None  # sphinx-last-updated-by-git computes it again
     return []
 
 
-def compute_dates(app: Sphinx, env: BuildEnvironment) -> None:
-    """After sphinx-last-updated-by-git (priority 500): add the catalog and
-    the creation date."""
+def compute_dates(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """After sphinx-last-updated-by-git (``env-updated``, priority 500): add
+    the catalog and the creation date. When HEAD moved: the pages whose dates
+    changed, to be written again."""
     pending = sorted(set(env.found_docs) - set(env.page_dates))
     top = git_top(app.srcdir)
     if not pending or top is None:
-        return
+        return []
     sources = {doc: Path(env.doc2path(doc)).resolve().relative_to(top).as_posix() for doc in pending}
     catalogs = {doc: path.relative_to(top).as_posix() for doc in pending if (path := catalog_path(app, doc))}
     created = creation_dates(top, sorted(set(sources.values())))
@@ -129,10 +133,8 @@ def compute_dates(app: Sphinx, env: BuildEnvironment) -> None:
         if doc in catalogs and catalogs[doc] in translated:
             updated.append(translated[catalogs[doc]])
         env.page_dates[doc] = (created.get(sources[doc]), max(updated) if updated else None)
-
-
-def rewrite_when_head_moved(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    return sorted(env.found_docs) if getattr(app, "page_dates_head_moved", False) else []
+    shown = getattr(app, "page_dates_shown", None)
+    return [] if shown is None else [doc for doc in pending if shown.get(doc) != env.page_dates[doc]]
 
 
 def purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -156,7 +158,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", configure)
     app.connect("env-get-outdated", note_outdated)
     app.connect("env-updated", compute_dates, priority=600)
-    app.connect("env-get-updated", rewrite_when_head_moved)
     app.connect("env-purge-doc", purge)
     app.connect("html-page-context", add_to_context, priority=600)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
