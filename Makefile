@@ -103,7 +103,9 @@ pdf: venv system-deps-pdf ## Build the PDF of every edition into build/pdf/ (LAN
 # if XeLaTeX logged a missing glyph. The PDF is also put beside the edition's
 # HTML, which links to it.
 pdf-%: venv system-deps-pdf $(BUILD)/catalogs/%.stamp
-	rm -f $(BUILD)/pdf/python-ipc-$*.pdf  # a failed build leaves no stale PDF behind
+	@# A failed build leaves no stale PDF behind; XeLaTeX starts from nothing (no
+	@# .aux of an earlier build), so the PDF is the clean build's, byte for byte.
+	rm -rf $(BUILD)/pdf/python-ipc-$*.pdf $(BUILD)/latex/$*
 	$(SPHINXBUILD) -b latex -D language=$* -d $(BUILD)/doctrees/latex-$* source $(BUILD)/latex/$*
 	FORCE_SOURCE_DATE=1 $(MAKE) --no-print-directory -C $(BUILD)/latex/$* all-pdf \
 	    LATEXMKOPTS="-interaction=nonstopmode -halt-on-error -silent" > $(BUILD)/latex/$*/latexmk.out \
@@ -207,8 +209,9 @@ add-language: venv ## Add an edition and its catalogs: make add-language LANGUAG
 
 .PHONY: test
 test: venv system-deps-html system-deps-pdf system-deps-epub system-deps-test axe ## Run every test (builds what it checks), the examples on this CPython
-	@# On every core (pytest-xdist); tests that share a session fixture's work stay on one worker.
-	$(BIN)/python -m pytest -n $(NPROC) --dist loadgroup $(PYTEST_ARGS)
+	@# On every core (pytest-xdist), a test file to a worker: the tests of a file
+	@# share its fixtures' work (the examples' runs, a git history, a browser).
+	$(BIN)/python -m pytest -n $(NPROC) --dist loadfile $(PYTEST_ARGS)
 
 .PHONY: test-all
 test-all: ## Every test, the examples on every CPython 3.10-3.13 (what CI runs)

@@ -137,7 +137,8 @@ def built_copy(_built_project: Path) -> Iterator[Path]:
     would cost a cold build each). Whatever a test changed is put back after
     it, so each test starts from the project's files; its first `make html`
     then rebuilds what the last test's edits had changed, incrementally, as
-    it would for a person."""
+    it would for a person. (The live preview compiles the catalogs itself, out
+    of make's sight: its tests take a copy of their own.)"""
     before = edited_files(_built_project)
     yield _built_project
     after = edited_files(_built_project)

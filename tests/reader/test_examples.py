@@ -68,8 +68,6 @@ def pytest_generate_tests(metafunc: pytest.Metafunc):
         metafunc.parametrize("version", found or ["none"])
 
 
-# One worker runs them all: the runs are shared by a session fixture (and run concurrently).
-@pytest.mark.xdist_group("examples")
 @pytest.mark.parametrize("start_method", START_METHODS)
 @pytest.mark.parametrize("script", EXAMPLES, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}")
 def test_examples_match_documented_output(example_runs: dict, script: Path, start_method: str, version: str):

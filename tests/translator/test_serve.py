@@ -29,10 +29,10 @@ def page_url(url: str, page: str) -> str:
     return url.replace("index.html", f"{page}.html")
 
 
-def test_serve_rebuilds_and_serves_the_page_after_each_save(built_copy: Path):
-    log = built_copy / "serve.log"
-    catalog = built_copy / "locale/zh_CN/LC_MESSAGES/queues.po"
-    with preview(built_copy) as url:
+def test_serve_rebuilds_and_serves_the_page_after_each_save(project_copy: Path):
+    log = project_copy / "serve.log"
+    catalog = project_copy / "locale/zh_CN/LC_MESSAGES/queues.po"
+    with preview(project_copy) as url:
         queues = page_url(url, "queues")
         assert wait_for(lambda: "进程间通信（IPC）" in fetch(url), 90), "the preview never came up"
         # A translator saves a catalog:
@@ -53,20 +53,20 @@ def test_serve_rebuilds_and_serves_the_page_after_each_save(built_copy: Path):
         set_translation(catalog, "Create queue", "创建队列（修好了）")
         assert wait_for(lambda: "创建队列（修好了）" in fetch(queues), 60), "not rebuilt after the catalog was fixed"
         # The theme's catalog (set up before a build starts, unlike the page's):
-        set_translation(built_copy / "locale/zh_CN/LC_MESSAGES/sphinx.po", "Download PDF", "下载 PDF（预览）")
+        set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/sphinx.po", "Download PDF", "下载 PDF（预览）")
         assert wait_for(lambda: "下载 PDF（预览）" in fetch(url), 60), "not rebuilt after a sphinx.po edit"
         # An author saves the English page, or an example:
-        page = built_copy / "source/queues.md"
+        page = project_copy / "source/queues.md"
         page.write_text(page.read_text(encoding="utf-8").replace("# Queues\n", "# Queues, live\n"),
                         encoding="utf-8")
         assert wait_for(lambda: "Queues, live" in fetch(queues), 60), "not rebuilt after a source edit"
-        example = built_copy / "examples/processes/start-methods/main.py"
+        example = project_copy / "examples/processes/start-methods/main.py"
         example.write_text(example.read_text(encoding="utf-8").replace(
             "# Flush before the child starts", "# Flush now, live"), encoding="utf-8")
         assert wait_for(lambda: "Flush now, live" in fetch(page_url(url, "processes")), 60), \
             "not rebuilt after an example edit"
         # A developer fixes an extension: the preview runs the new code, not the copy it imported.
-        module = built_copy / "extensions/translation_status.py"
+        module = project_copy / "extensions/translation_status.py"
         module.write_text(module.read_text(encoding="utf-8") + EXTENSION_EDIT, encoding="utf-8")
         assert wait_for(lambda: "Marked by a changed extension." in fetch(url), 60), "extension edit not applied"
         # ...and goes on doing so, catalogs included, until the preview restarts.
@@ -75,37 +75,37 @@ def test_serve_rebuilds_and_serves_the_page_after_each_save(built_copy: Path):
         assert "Marked by a changed extension." in fetch(queues)
 
 
-def test_a_preview_rebuild_writes_what_make_html_writes(built_copy: Path):
+def test_a_preview_rebuild_writes_what_make_html_writes(project_copy: Path):
     # Preview rebuilds run in processes forked from a server that imported
     # Sphinx once; their output must not differ from a fresh `make html`.
-    with preview(built_copy) as url:
+    with preview(project_copy) as url:
         assert wait_for(lambda: "进程间通信（IPC）" in fetch(url), 90), "the preview never came up"
-        set_translation(built_copy / "locale/zh_CN/LC_MESSAGES/pipes.po", "Pipes and connections", "管道与连接（预览）")
+        set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/pipes.po", "Pipes and connections", "管道与连接（预览）")
         assert wait_for(lambda: "管道与连接（预览）" in fetch(page_url(url, "pipes")), 60), "not rebuilt after a .po edit"
         # The search index is written after the page: wait for the end of the
         # build (the server says "Serving on" once at start, then after each build).
-        log = built_copy / "serve.log"
+        log = project_copy / "serve.log"
         assert wait_for(lambda: log.read_text("utf-8", "replace").count("Serving on") >= 2, 60)
-    run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
-    served, built = built_copy / "build/serve/zh_CN", built_copy / "build/html/zh_CN"
+    run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
+    served, built = project_copy / "build/serve/zh_CN", project_copy / "build/html/zh_CN"
     files = sorted(path.relative_to(built) for path in built.rglob("*") if path.is_file() and path.name != ".built")
     assert files == sorted(path.relative_to(served) for path in served.rglob("*") if path.is_file())
     assert [name for name in files if (served / name).read_bytes() != (built / name).read_bytes()] == []
 
 
-def test_serve_previews_the_english_edition_too(built_copy: Path):
-    with preview(built_copy, "en") as url:
+def test_serve_previews_the_english_edition_too(project_copy: Path):
+    with preview(project_copy, "en") as url:
         assert wait_for(lambda: "Interprocess Communication (IPC)" in fetch(url), 90), \
-            (built_copy / "serve.log").read_text("utf-8", "replace")[-3000:]
-        page, url = built_copy / "source/processes.md", page_url(url, "processes")
+            (project_copy / "serve.log").read_text("utf-8", "replace")[-3000:]
+        page, url = project_copy / "source/processes.md", page_url(url, "processes")
         page.write_text(page.read_text(encoding="utf-8").replace("## Start methods", "## Start methods, live"),
                         encoding="utf-8")
         assert wait_for(lambda: "Start methods, live" in fetch(url), 60), "not rebuilt after a source edit"
         # A mistake in conf.py: named with its line, the last good build still served.
-        conf = built_copy / "conf.py"
+        conf = project_copy / "conf.py"
         good = conf.read_text(encoding="utf-8")
         conf.write_text(good + "language = (\n", encoding="utf-8")
-        log = built_copy / "serve.log"
+        log = project_copy / "serve.log"
         expected = ("syntax error in your configuration file", f"(conf.py, line {good.count(chr(10)) + 1})")
         assert wait_for(lambda: all(text in log.read_text("utf-8", "replace") for text in expected), 60), \
             log.read_text("utf-8", "replace")[-3000:]

@@ -139,13 +139,13 @@ def test_a_translation_the_build_cannot_apply_fails_html_and_pdf_never_silent_en
     assert po.read_bytes() == written
 
 
-def test_the_live_preview_reports_a_refused_translation_with_file_and_line(built_copy: Path):
+def test_the_live_preview_reports_a_refused_translation_with_file_and_line(project_copy: Path):
     from preview_process import fetch, running_preview
     from test_serve import wait_for
 
-    po = built_copy / CATALOG
-    log = built_copy / "serve.log"
-    with running_preview(built_copy, "zh_CN", log) as url:
+    po = project_copy / CATALOG
+    log = project_copy / "serve.log"
+    with running_preview(project_copy, "zh_CN", log) as url:
         page_url = url.replace("index.html", f"{PAGE}.html")
         assert wait_for(lambda: "进程" in fetch(page_url), 90), "the preview never came up"
         line = append(po, prose_messages(po, 1)[0], "<script>alert('预览')</script>")
