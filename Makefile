@@ -208,14 +208,18 @@ add-language: venv ## Add an edition and its catalogs: make add-language LANGUAG
 # -- Tests ----------------------------------------------------------------------
 
 .PHONY: test
-test: venv system-deps-html system-deps-pdf system-deps-epub system-deps-test axe ## Run every test (builds what it checks), the examples on this CPython
+# make test leaves out what builds the whole book a second time (make dist's
+# clean build, compared byte for byte) and runs the examples on this CPython:
+# make test-all (CI) runs everything.
+TEST_SELECTION ?= -m "not whole_rebuild"
+test: venv system-deps-html system-deps-pdf system-deps-epub system-deps-test axe ## Run the tests (builds what it checks); make test-all for every one
 	@# On every core (pytest-xdist), a test file to a worker: the tests of a file
 	@# share its fixtures' work (the examples' runs, a git history, a browser).
-	$(BIN)/python -m pytest -n $(NPROC) --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(NPROC) --dist loadfile $(TEST_SELECTION) $(PYTEST_ARGS)
 
 .PHONY: test-all
-test-all: ## Every test, the examples on every CPython 3.10-3.13 (what CI runs)
-	$(MAKE) --no-print-directory test PYTEST_ARGS="--all-pythons $(PYTEST_ARGS)"
+test-all: ## Every test: also a second whole build (make dist) and the examples on CPython 3.10-3.13 (CI)
+	$(MAKE) --no-print-directory test TEST_SELECTION=--all-pythons
 
 # axe-core, the accessibility checker the browser tests inject into every
 # page: pinned in tools/axe/package-lock.json, installed with npm ci.

@@ -18,9 +18,11 @@ of nothing (jieba alone cuts it into 进程 and 池, and single characters are
 not indexed).
 
 The book's characters are those of its catalogs, sources and examples; the
-reduced dictionary is cached in the edition's doctree directory under a name
-derived from that character set, so editing a translation with no new
-character reuses it.
+reduced dictionary, and jieba's own cache of it, are kept in the user's cache
+directory (``$XDG_CACHE_HOME/python-ipc-book/jieba``, else
+``~/.cache/...``) under a name derived from that character set: every build
+of the same text, clean or not, in any copy of the project, reuses them, and
+a new character makes a new one. Nothing in the output depends on them.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import importlib
+import os
 import re
 import sys
 from pathlib import Path
@@ -69,7 +72,7 @@ def reduced_dictionary(full: Path, characters: set[str], target: Path) -> None:
                 kept_total += int(freq)
     kept.append(f"{PLACEHOLDER} {total - kept_total}\n")
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".partial")
+    partial = target.with_suffix(f".{os.getpid()}.partial")  # builds may run side by side
     partial.write_text("".join(kept), encoding="utf-8")
     partial.replace(target)
 
@@ -97,7 +100,7 @@ def use_reduced_dictionary(app: Sphinx, env: object) -> None:
         return  # Sphinx itself reports that Chinese search needs jieba
     characters = book_characters(app.config.language)
     digest = hashlib.sha256("".join(sorted(characters)).encode()).hexdigest()[:16]
-    cache = Path(app.doctreedir) / "jieba"
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "python-ipc-book" / "jieba"
     dictionary = cache / f"dict-{digest}.txt"
     if not dictionary.exists():
         full = Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME

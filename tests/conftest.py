@@ -99,11 +99,34 @@ def html_site() -> Path:
     return BUILD / "html"
 
 
+# The date of the commit being built, as the Makefile takes it; fixed here so
+# that a commit made while the tests run does not change a rebuild's date.
+BUILD_DATE = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip() or "0"
+
+
+@pytest.fixture(scope="session")
+def pdfs(html_site: Path) -> Path:
+    """Both PDFs (build/pdf/), built after the HTML (so each is also put beside its edition)."""
+    run_make_once("pdf")
+    return BUILD / "pdf"
+
+
+@pytest.fixture(scope="session")
+def epubs(html_site: Path) -> dict[str, Path]:
+    """Both EPUBs, built by `make epub` after the HTML (so each is also put
+    beside its HTML edition)."""
+    run_make_once("epub", SOURCE_DATE_EPOCH=BUILD_DATE)
+    return {language: BUILD / "epub" / f"python-ipc-{language}.epub" for language in ("en", "zh_CN")}
+
+
 @pytest.fixture(scope="session")
 def clean_build() -> Path:
     """`make dist`: every edition's HTML, PDF and EPUB built from nothing in a
     directory of its own (build/dist-build), and the archive to host. The
-    reproducibility tests compare it with the session's builds under build/."""
+    reproducibility tests compare it with the session's builds under build/.
+    A second build of the whole book: the tests that use it are marked
+    `whole_rebuild`, which `make test` leaves to `make test-all` (CI)."""
     run_make_once("dist", lock="dist")
     return BUILD / "dist-build"
 

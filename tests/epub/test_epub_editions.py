@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BUILD, PAGES, ROOT, run_make_once
+from conftest import PAGES, ROOT
 
 EDITIONS = tomllib.loads((ROOT / "languages.toml").read_text(encoding="utf-8"))
 LANGUAGE_TAGS = {"en": "en", "zh_CN": "zh-CN"}
@@ -28,20 +28,8 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 OPF = "{http://www.idpf.org/2007/opf}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 # Every string of Sphinx's or the project's EPUB chrome, as the English edition shows it.
-# The date of the commit being built, as the Makefile takes it; fixed here so
-# that a commit made while the tests run does not change the rebuild's date.
-BUILD_DATE = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
-                            text=True).stdout.strip() or "0"
 ENGLISH_CHROME = ["Table of Contents", "Contents", "Footnotes", "Solutions", "Solution:", "at the end of the chapter",
                   "Link to this", "Cover", "Figure", "Listing", "Output", "Navigation", "Index"]
-
-
-@pytest.fixture(scope="session")
-def epubs(html_site: Path) -> dict[str, Path]:
-    """Both EPUBs, built by `make epub` after the HTML (so each is also put
-    beside its HTML edition)."""
-    run_make_once("epub", SOURCE_DATE_EPOCH=BUILD_DATE)
-    return {language: BUILD / "epub" / f"python-ipc-{language}.epub" for language in EDITIONS}
 
 
 def read(epub: Path, name: str) -> str:
@@ -223,6 +211,7 @@ def test_each_html_edition_links_its_epub_beside_the_pdf(epubs: dict[str, Path],
         assert (html_site / language / f"python-ipc-{language}.epub").read_bytes() == epubs[language].read_bytes()
 
 
+@pytest.mark.whole_rebuild
 def test_a_clean_rebuild_gives_byte_identical_epubs(epubs: dict[str, Path], clean_build: Path):
     # make dist's EPUBs: built from nothing, in a directory of their own.
     for language, epub in epubs.items():

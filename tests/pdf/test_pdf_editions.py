@@ -14,7 +14,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import BUILD, PAGES, ROOT, run_make, run_make_once
+from conftest import BUILD, PAGES, ROOT, run_make
 
 sys.path.insert(0, str(ROOT / "extensions"))
 from code_comments import find_comments, translate_comments  # noqa: E402
@@ -60,13 +60,6 @@ def words(line: str) -> str:
 def poppler(tool: str, *args: str) -> str:
     assert shutil.which(tool), f"{tool} is missing: run `make test` (it installs poppler-utils) or apt-get install poppler-utils"
     return subprocess.run([tool, *args], capture_output=True, text=True, check=True).stdout
-
-
-@pytest.fixture(scope="session")
-def pdfs(html_site: Path) -> Path:
-    """Both PDFs, built after the HTML (so each is also put beside its edition)."""
-    run_make_once("pdf")
-    return BUILD / "pdf"
 
 
 def pdf_text(pdfs: Path, language: str) -> str:
@@ -215,6 +208,7 @@ def test_long_code_lines_wrap_instead_of_running_off_the_page(built_copy: Path):
     assert "END" in text  # nothing cut off at the margin
 
 
+@pytest.mark.whole_rebuild
 def test_two_clean_pdf_builds_are_byte_identical(pdfs: Path, clean_build: Path):
     """SOURCE_DATE_EPOCH (exported by the Makefile) fixes every date; nothing
     else in the PDFs depends on the build: same commit, same bytes (the

@@ -1,7 +1,7 @@
 """Accessible to everyone: axe-core (pinned in tools/axe/, installed by
 `make test`) finds no violation on any page of either edition, light (every
-rule) and dark (the rules colours decide), with the bilingual view on, on the
-landing page and on search results;
+rule; the rules colours decide on pages showing every kind of element) and
+dark, with the bilingual view on, on the landing page and on search results;
 and every control can be reached with the keyboard and shows its focus."""
 
 from __future__ import annotations
@@ -16,8 +16,12 @@ AXE = ROOT / "tools/axe/node_modules/axe-core/axe.min.js"
 
 
 # What a colour scheme can change: the dark scheme is audited for these (the
-# light one for every rule; structure, names and roles are the same in both).
+# light one for every rule; structure, names and roles are the same in both),
+# on pages that together show every kind of element the chapter has: code and
+# output, diagrams, tables, definition lists, an admonition, the chart,
+# exercises with folded solutions (one stylesheet colours them all).
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+DARK_PAGES = ["index", "processes", "pipes", "choosing"]
 
 
 def violations(page: Page, rules: list[str] | None = None) -> list[str]:
@@ -53,7 +57,7 @@ def audit(browser: Browser, site_url: str, scheme: str, paths: list[str], biling
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_no_axe_violation_on_any_page(browser: Browser, site_url: str, language: str, scheme: str):
-    paths = [f"{language}/{name}.html" for name in PAGES]
+    paths = [f"{language}/{name}.html" for name in (PAGES if scheme == "light" else DARK_PAGES)]
     query = "队列" if language == "zh_CN" else "queue"
     paths.append(f"{language}/search.html?q={query}")  # search results, with highlighted terms
     paths.append(f"{language}/queues.html?highlight={query}")
@@ -62,7 +66,8 @@ def test_no_axe_violation_on_any_page(browser: Browser, site_url: str, language:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violation_with_the_bilingual_view_on(browser: Browser, site_url: str, scheme: str):
-    assert audit(browser, site_url, scheme, [f"zh_CN/{name}.html" for name in PAGES], bilingual=True) == {}
+    pages = PAGES if scheme == "light" else DARK_PAGES
+    assert audit(browser, site_url, scheme, [f"zh_CN/{name}.html" for name in pages], bilingual=True) == {}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

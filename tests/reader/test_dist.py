@@ -1,4 +1,5 @@
-"""`make dist` gives one archive that any static host can serve as it is."""
+"""`make dist` gives one archive that any static host can serve as it is.
+(A second build of the whole book: `make test-all`, not `make test`.)"""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from conftest import BUILD
 
 
 ARCHIVE = BUILD / "dist" / "python-ipc.tar.gz"
+
+
+pytestmark = pytest.mark.whole_rebuild
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 
 def tree(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
@@ -12,6 +14,7 @@ def tree(root: Path) -> dict[str, bytes]:
             and p.name != ".nojekyll"}  # make dist's, for GitHub Pages
 
 
+@pytest.mark.whole_rebuild
 def test_two_html_builds_are_byte_identical(html_site: Path, clean_build: Path):
     # make dist's HTML, built from nothing in a directory of its own, and the
     # session's (on a fresh checkout also built from nothing; on a working
