@@ -1,7 +1,8 @@
 """Accessible to everyone: axe-core (pinned in tools/axe/, installed by
-`make test`) finds no violation on any page of either edition, light (every
-rule; the rules colours decide on pages showing every kind of element) and
-dark, with the bilingual view on, on the landing page and on search results;
+`make test`) finds no violation in either edition: on every page in the light
+scheme (every rule), and in the dark one the rules colours decide, on pages
+showing every kind of element; with the bilingual view on, on the landing page
+and on search results;
 and every control can be reached with the keyboard and shows its focus."""
 
 from __future__ import annotations
