@@ -125,12 +125,13 @@ epub: venv system-deps-html system-deps-epub ## Build the EPUB of every edition 
 
 # One edition (settings: extensions/epub_editions.py). Sphinx writes into an
 # emptied folder (the EPUB's manifest lists every file in it), epubcheck must
-# report no error and no warning, and the EPUB is also put beside the
+# report no error and no warning (its report: build/epub/<name>.epubcheck.json), and the EPUB is also put beside the
 # edition's HTML, which links to it.
 epub-%: venv system-deps-html system-deps-epub $(BUILD)/catalogs/%.stamp
 	rm -rf $(BUILD)/epub/python-ipc-$*.epub $(BUILD)/epub/$*  # a failed build leaves no stale EPUB behind
 	$(SPHINXBUILD) -b epub -D language=$* -d $(BUILD)/doctrees/epub-$* source $(BUILD)/epub/$*
-	$(EPUBCHECK) --quiet --failonwarnings $(BUILD)/epub/$*/python-ipc-$*.epub
+	$(EPUBCHECK) --quiet --failonwarnings --json $(BUILD)/epub/python-ipc-$*.epubcheck.json \
+	    $(BUILD)/epub/$*/python-ipc-$*.epub
 	cp $(BUILD)/epub/$*/python-ipc-$*.epub $(BUILD)/epub/
 	if [ -d $(BUILD)/html/$* ]; then cp $(BUILD)/epub/python-ipc-$*.epub $(BUILD)/html/$*/; fi
 

@@ -47,7 +47,9 @@ def project_build_lock(cwd: Path, name: str = "build"):
 def run_make(*targets: str, cwd: Path = ROOT, check: bool = True, lock: bool = True,
              **env: str) -> subprocess.CompletedProcess:
     """Run ``make TARGETS`` in ``cwd``; on failure, fail the test with its output."""
-    with project_build_lock(cwd) if lock else contextlib.nullcontext():
+    # The HTML, the PDFs and the EPUBs are separate outputs: one may build while another is read.
+    name = targets[0] if targets and targets[0] in ("html", "pdf", "epub") else "build"
+    with project_build_lock(cwd, name) if lock else contextlib.nullcontext():
         result = subprocess.run(
             ["make", "--no-print-directory", *targets],
             cwd=cwd,
@@ -64,11 +66,11 @@ def run_make(*targets: str, cwd: Path = ROOT, check: bool = True, lock: bool = T
     return result
 
 
-def run_make_once(target: str, lock: str = "build", **env: str) -> None:
+def run_make_once(target: str, lock: str | None = None, **env: str) -> None:
     """``make TARGET`` in the project, once per test run whatever the number
     of workers: for targets that always do their whole work (make pdf runs
     XeLaTeX, make dist starts from nothing)."""
-    with project_build_lock(ROOT, lock):
+    with project_build_lock(ROOT, lock or target):
         done = BUILD / f".tests-{target}.done"
         if done.exists() and done.read_text() == TEST_RUN:
             return
@@ -85,6 +87,20 @@ def chapter_pages() -> list[str]:
 
 
 PAGES = chapter_pages()
+
+
+# The test files that take longest, started first so that the workers finish
+# together (make test gives each worker a file at a time).
+LONGEST_FIRST = ["reader/test_page_dates.py", "reader/test_examples.py", "translator/test_serve.py",
+                 "reader/test_accessibility.py", "translator/test_translation_safety.py",
+                 "translator/test_rebuilds.py", "epub/test_epub_editions.py", "pdf/test_pdf_editions.py"]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]):
+    def rank(item: pytest.Item) -> int:
+        path = item.path.relative_to(ROOT / "tests").as_posix()
+        return LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
+    items.sort(key=rank)  # stable: within a file, the order stays
 
 
 def pytest_addoption(parser: pytest.Parser):

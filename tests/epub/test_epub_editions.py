@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import tomllib
 import zipfile
 from pathlib import Path
@@ -63,11 +62,17 @@ def prose(soup: BeautifulSoup) -> str:
 
 
 @pytest.mark.parametrize("language", list(EDITIONS))
-def test_epubcheck_reports_no_error_and_no_warning(epubs: dict[str, Path], language: str, tmp_path: Path):
-    report = tmp_path / "report.json"
-    subprocess.run(["java", "-jar", "/usr/share/java/epubcheck.jar", "--json", str(report), str(epubs[language])],
-                   capture_output=True, text=True)
-    messages = json.loads(report.read_text(encoding="utf-8"))["messages"]
+def test_epubcheck_reports_no_error_and_no_warning(epubs: dict[str, Path], language: str):
+    # The report of the epubcheck run `make epub` makes on the EPUB it built.
+    epub = epubs[language]
+    checked_file = epub.parent / language / epub.name  # copied to build/epub/ once checked
+    report = epub.with_name(f"python-ipc-{language}.epubcheck.json")
+    assert checked_file.read_bytes() == epub.read_bytes()
+    assert report.stat().st_mtime_ns >= checked_file.stat().st_mtime_ns, "the report is older than the EPUB"
+    checked = json.loads(report.read_text(encoding="utf-8"))
+    assert checked["checker"]["filename"] == epub.name
+    assert checked["checker"]["checkerVersion"].startswith(("4.", "5."))
+    messages = checked["messages"]
     problems = [f"{m['severity']} {m['ID']}: {m['message']} {m['locations'][:1]}" for m in messages
                 if m["severity"] in {"FATAL", "ERROR", "WARNING"}]
     assert not problems, problems

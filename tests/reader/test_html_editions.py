@@ -41,6 +41,7 @@ def headings(name: str, language: str) -> list[str]:
     return [re.sub(r"`([^`]*)`", r"\1", catalog.find(text).msgstr) for text in raw]
 
 
+@pytest.mark.whole_rebuild  # a second build of the whole edition, from nothing
 @pytest.mark.parametrize("language", EDITIONS)
 def test_each_edition_builds_nitpicky_and_warning_free(language: str, tmp_path: Path):
     # A cold build of its own, so that no warning hides in an earlier run's cache.
