@@ -235,7 +235,7 @@ $(AXE_JS): tools/axe/package.json tools/axe/package-lock.json | system-deps-test
 # -- Speed and hosting ----------------------------------------------------------
 
 .PHONY: bench
-bench: venv system-deps-html system-deps-pdf ## Measure build and test speed (medians, ratios); see README
+bench: venv system-deps-html system-deps-pdf system-deps-epub system-deps-test axe ## Measure build and test speed (medians, ratios; BENCH_ARGS="--skip test,scaling"); see README
 	$(BIN)/python tools/bench.py $(BENCH_ARGS)
 
 DIST_BUILD := $(BUILD)/dist-build
