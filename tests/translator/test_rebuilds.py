@@ -83,6 +83,22 @@ def test_one_edited_english_paragraph_rewrites_only_its_page_in_each_edition(bui
     assert pages_written_by(built_copy) == {"en": {"queues"}, "zh_CN": {"queues"}}
 
 
+def test_a_word_no_page_has_any_more_leaves_the_search_index(built_copy: Path):
+    # Sphinx would keep it with an empty list of pages (extensions/search_index.py):
+    # an incremental build's index would differ from a clean build's.
+    run_make("html", "LANGUAGES=en", cwd=built_copy)
+    source = built_copy / "source/queues.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("first in, first out", "first in, first out, zyzzyvaword", 1), encoding="utf-8")
+    run_make("html", "LANGUAGES=en", cwd=built_copy)
+    index = built_copy / "build/html/en/searchindex.js"
+    assert '"zyzzyvaword"' in index.read_text(encoding="utf-8")
+    source.write_text(text, encoding="utf-8")
+    run_make("html", "LANGUAGES=en", cwd=built_copy)
+    searchable = index.read_text(encoding="utf-8")
+    assert "zyzzyvaword" not in searchable and '":[]' not in searchable
+
+
 def test_an_edited_section_title_rewrites_its_page_the_opening_page_and_the_pages_referring_to_it(
         built_copy: Path):
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
