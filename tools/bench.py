@@ -181,7 +181,8 @@ def bench_examples(runs: int) -> tuple[float, float, int]:
 TIMING_SHELL = """#!/bin/bash
 started=$(date +%s%N)
 /bin/bash "$@"; status=$?
-[ "${BENCH_DEPTH:-0}" = 0 ] && printf '%s\\t%s\\n' "$(( ($(date +%s%N) - started) / 1000000 ))" "${@: -1}" >> "$BENCH_STEPS"
+command="${@: -1}"
+[ "${BENCH_DEPTH:-0}" = 0 ] && printf '%s\\t%s\\n' "$(( ($(date +%s%N) - started) / 1000000 ))" "${command//$'\\n'/ }" >> "$BENCH_STEPS"
 exit $status
 """
 STEP_KINDS = [("sphinx-build", "Sphinx"), ("all-pdf", "XeLaTeX (latexmk)"), ("epubcheck", "epubcheck")]
