@@ -42,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 from preview_process import fetch, running_preview  # noqa: E402
-from project_copy import copy_project  # noqa: E402
+from project_copy import copy_project, pages_written  # noqa: E402
 from run_example import START_METHODS, run_example  # noqa: E402
 
 MAKE = ["make", "--no-print-directory"]
@@ -109,17 +109,11 @@ def edit_english_paragraph(project: Path, run: int) -> None:
     source.write_text(text.replace(old, new.format(run + 1), 1), encoding="utf-8")
 
 
-def pages_written(project: Path, command: list[str]) -> tuple[float, dict[str, list[str]]]:
+def timed_pages_written(project: Path, command: list[str]) -> tuple[float, dict[str, list[str]]]:
     """Run a build; return its time and, per edition, the pages it wrote."""
-    site = project / "build/html"
-    pages = lambda: {page: page.stat().st_mtime_ns for page in site.glob("*/*.html")}  # noqa: E731
-    before = pages()
-    seconds = timed(command, project)
-    written: dict[str, list[str]] = {}
-    for page, mtime in sorted(pages().items()):
-        if before.get(page) != mtime and page.name != "search.html":  # Sphinx writes search.html every build
-            written.setdefault(page.parent.name, []).append(page.stem)
-    return seconds, written
+    seconds = []
+    written = pages_written(project / "build/html", lambda: seconds.append(timed(command, project)))
+    return seconds[0], {edition: sorted(pages) for edition, pages in sorted(written.items())}
 
 
 def verdict(value: float, goal: str) -> str:
@@ -298,12 +292,12 @@ def main() -> int:
             cold.append(timed([*MAKE, "html"], project))
             noop.append(timed([*MAKE, "html"], project))
             edit_one_message(project, run)
-            seconds, written["po"] = pages_written(project, [*MAKE, "html"])
+            seconds, written["po"] = timed_pages_written(project, [*MAKE, "html"])
             po_edit.append(seconds)
             source = project / f"source/{EDITED_PAGE}.md"
             pristine = source.read_bytes()
             edit_english_paragraph(project, run)
-            seconds, written["en"] = pages_written(project, [*MAKE, "html"])
+            seconds, written["en"] = timed_pages_written(project, [*MAKE, "html"])
             en_edit.append(seconds)
             source.write_bytes(pristine)  # the catalog matches the source again
         figures["cold make html (both editions)"] = median(cold)

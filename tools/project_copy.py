@@ -22,3 +22,16 @@ def copy_project(target: Path) -> Path:
             shutil.copy2(ROOT / name, target / name)
     (target / ".venv").symlink_to(ROOT / ".venv")
     return target
+
+
+def pages_written(site: Path, build) -> dict[str, set[str]]:
+    """Call ``build()``; per edition under ``site`` (build/html), the pages it
+    wrote. Sphinx writes the search page at every build: left out."""
+    pages = lambda: {page: page.stat().st_mtime_ns for page in site.glob("*/*.html")}  # noqa: E731
+    before = pages()
+    build()
+    written: dict[str, set[str]] = {}
+    for page, mtime in pages().items():
+        if before.get(page) != mtime and page.name != "search.html":
+            written.setdefault(page.parent.name, set()).add(page.stem)
+    return written

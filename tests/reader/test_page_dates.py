@@ -21,7 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PAGES, run_make
-from project_copy import copy_project
+from project_copy import copy_project, pages_written
 
 D0, D1, D2, D3, D4, D5 = "2024-01-02", "2024-02-03", "2024-03-04", "2024-04-05", "2024-05-06", "2024-06-07"
 READ_AGAIN = ("queues", "pipes", "shared-memory")
@@ -52,13 +52,7 @@ def build(repo: Path) -> dict:
     """`make html`; the dates the pages show and, per edition, the pages it
     wrote (Sphinx writes the search page at every build: left out)."""
     site = repo / "build/html"
-    pages = lambda: {page: page.stat().st_mtime_ns for page in site.glob("*/*.html")}  # noqa: E731
-    before = pages()
-    run_make("html", cwd=repo)
-    written: dict[str, set[str]] = {}
-    for page, mtime in pages().items():
-        if before.get(page) != mtime and page.name != "search.html":
-            written.setdefault(page.parent.name, set()).add(page.stem)
+    written = pages_written(site, lambda: run_make("html", cwd=repo))
     return {"dates": page_dates(site), "written": written}
 
 

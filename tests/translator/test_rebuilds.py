@@ -11,6 +11,7 @@ import polib
 
 from catalogs import entry, set_translation
 from conftest import PAGES, run_make
+from project_copy import pages_written
 
 # Appended to an extension module: a change to its code that shows on every page.
 EXTENSION_EDIT = '''
@@ -47,17 +48,8 @@ def test_one_catalog_edit_rebuilds_only_its_edition(built_copy: Path):
 
 
 def pages_written_by(project: Path, *make_args: str) -> dict[str, set[str]]:
-    """Run `make html ...`; per edition, the pages it wrote (Sphinx writes
-    the search page at every build: left out)."""
-    site = project / "build/html"
-    pages = lambda: {page: page.stat().st_mtime_ns for page in site.glob("*/*.html")}  # noqa: E731
-    before = pages()
-    run_make("html", *make_args, cwd=project)
-    written: dict[str, set[str]] = {}
-    for page, mtime in pages().items():
-        if before.get(page) != mtime and page.name != "search.html":
-            written.setdefault(page.parent.name, set()).add(page.stem)
-    return written
+    """Run `make html ...`; per edition, the pages it wrote."""
+    return pages_written(project / "build/html", lambda: run_make("html", *make_args, cwd=project))
 
 
 def paragraph_msgid(po: Path) -> str:
