@@ -11,8 +11,12 @@ For each ``locale/<lang>/LC_MESSAGES/*.po``:
   content, not by modification times, which a git checkout makes unreliable),
   and is never left older than its ``.po``, so Sphinx does not recompile it;
 * with ``--stamp``, a digest of the compiled catalogs is written to the stamp
-  file, only when it differs: make rebuilds an edition when its catalogs'
-  content changed, whatever the files' modification times say.
+  file when it differs, or when a ``.mo`` was written again: make rebuilds an
+  edition when its catalogs' content changed, whatever the files'
+  modification times say, and whenever Sphinx, which judges a ``.mo`` by its
+  date, would see a newer one (a catalog repaired after an error, its ``.mo``
+  written anew with the old content, is read by this build, not left to
+  the next one).
 """
 
 from __future__ import annotations
@@ -28,8 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def compile_catalog(po: Path) -> str | None:
-    """Compile ``po``; return msgfmt's error text, or None on success."""
+def compile_catalog(po: Path) -> tuple[str | None, bool]:
+    """Compile ``po``; return msgfmt's error text (None on success) and
+    whether the ``.mo`` was written."""
     mo = po.with_suffix(".mo")
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / mo.name
@@ -43,8 +48,9 @@ def compile_catalog(po: Path) -> str | None:
         # Language, Plural-Forms) gives wrong or no translations at run time.
         if result.returncode != 0 or result.stderr.strip():
             mo.unlink(missing_ok=True)
-            return result.stderr.strip() or f"{po}: msgfmt failed"
-        if not mo.exists() or mo.read_bytes() != fresh.read_bytes():
+            return result.stderr.strip() or f"{po}: msgfmt failed", False
+        written = not mo.exists() or mo.read_bytes() != fresh.read_bytes()
+        if written:
             # Written beside it, then renamed: a build running at the same
             # time (make serve, a second make) never reads half a catalog.
             staged = mo.with_name(f".{mo.name}.{os.getpid()}")
@@ -53,28 +59,31 @@ def compile_catalog(po: Path) -> str | None:
     po_mtime = po.stat().st_mtime
     if mo.stat().st_mtime < po_mtime:
         os.utime(mo, (po_mtime, po_mtime))
-    return None
+        written = True
+    return None, written
 
 
-def write_if_changed(path: Path, text: str) -> None:
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
+def write_stamp(path: Path, text: str, always: bool) -> None:
+    if always or not path.exists() or path.read_text(encoding="utf-8") != text:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
 
 
-def compile_language(language: str, digest: "hashlib._Hash | None" = None) -> list[str]:
-    """Compile every catalog of ``language``; print and return msgfmt's errors.
+def compile_language(language: str, digest: "hashlib._Hash | None" = None) -> tuple[list[str], bool]:
+    """Compile every catalog of ``language``; print and return msgfmt's
+    errors, and whether any ``.mo`` was written.
 
     ``digest``, if given, is fed each compiled catalog."""
-    errors = []
+    errors, written = [], False
     for po in sorted((ROOT / "locale" / language / "LC_MESSAGES").glob("*.po")):
-        error = compile_catalog(po.relative_to(ROOT))
+        error, wrote = compile_catalog(po.relative_to(ROOT))
+        written = written or wrote
         if error:
             errors.append(error)
             print(error, file=sys.stderr)
         elif digest is not None:
             digest.update(po.name.encode() + b"\0" + po.with_suffix(".mo").read_bytes())
-    return errors
+    return errors, written
 
 
 def main() -> int:
@@ -83,12 +92,16 @@ def main() -> int:
     parser.add_argument("--stamp", type=Path, help="file to hold a digest of the compiled catalogs")
     args = parser.parse_args()
     digest = hashlib.sha256()
-    errors = [error for language in args.languages for error in compile_language(language, digest)]
+    errors, written = [], False
+    for language in args.languages:
+        found, wrote = compile_language(language, digest)
+        errors += found
+        written = written or wrote
     if errors:
         print(f"{len(errors)} catalog(s) have errors; nothing was built.", file=sys.stderr)
         return 1
     if args.stamp:
-        write_if_changed(args.stamp, digest.hexdigest() + "\n")
+        write_stamp(args.stamp, digest.hexdigest() + "\n", always=written)
     return 0
 
 

@@ -81,7 +81,7 @@ class Edition:
 
     def build(self, prepared: Sphinx | None = None) -> None:
         """Compile the catalogs, then build (with the ``prepared`` application, if given)."""
-        if compile_language(self.language):  # msgfmt's file:line messages are printed
+        if compile_language(self.language)[0]:  # msgfmt's file:line messages are printed
             print("The preview keeps the last good build; fix the catalog and save it again.")
             return
         if prepared is None and self.code_is_stale():

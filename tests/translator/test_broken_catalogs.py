@@ -46,3 +46,19 @@ def test_a_catalog_restored_with_an_old_timestamp_is_still_used(built_copy: Path
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
     page = (built_copy / "build/html/zh_CN/queues.html").read_text(encoding="utf-8")
     assert "队列（新译）" in page
+
+
+def test_a_repaired_catalog_leaves_no_page_to_read_again_later(built_copy: Path):
+    # The broken catalog's .mo is deleted; once repaired, it is compiled again
+    # (a new file, content as before): that build must read the page again,
+    # not leave it to the next edit of another catalog.
+    run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
+    po = built_copy / QUEUES_PO
+    pristine = po.read_bytes()
+    po.write_bytes(pristine.replace(b'msgstr "', b'msgstr "\\', 1))  # an invalid escape
+    assert run_make("html", "LANGUAGES=zh_CN", cwd=built_copy, check=False).returncode != 0
+    po.write_bytes(pristine)
+    run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
+    set_translation(built_copy / "locale/zh_CN/LC_MESSAGES/pipes.po", "Pipes and connections", "管道与连接（改）")
+    rebuilt = run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
+    assert "0 added, 1 changed, 0 removed" in rebuilt.stdout, rebuilt.stdout[-3000:]
