@@ -53,6 +53,7 @@ extensions = [
     "page_dates",  # created / last-updated dates from git, catalogs included
     "bilingual",  # translated editions: the original under each translated paragraph, on demand
     "accessible_html",  # diagrams named for assistive technology, code blocks reachable by keyboard
+    "gc_freeze",  # what lives to the end of the build is out of the garbage collector's way (speed)
 ]
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["deflist", "colon_fence"]

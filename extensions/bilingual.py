@@ -11,12 +11,14 @@ reads as before.
 How:
 
 * ``KeepOriginals`` (transform, priority 18, just before Sphinx's Locale
-  transform at 20) keeps a copy of each such node in the node itself
-  (``node["bilingual_original"]``), and the original titles of the page's
+  transform at 20) keeps the children of each such node in the node itself
+  (``node["bilingual_original"]``, a list: Locale gives a translated node a
+  new list of children and leaves the old nodes as they are, so they need no
+  copy), and the original titles of the page's
   sections and captioned figures, recorded by id once the labels are
   applied (``doctree-read``), for references (below).
 * ``InsertOriginals`` (post-transform, at write time, before references are
-  resolved) puts the copy after the translated node, for the HTML builders
+  resolved) puts a copy of them after the translated node, for the HTML builders
   only, and only where the translation differs from the original. Every
   other builder (LaTeX/PDF, EPUB, text) just drops the copies.
 
@@ -115,7 +117,7 @@ class KeepOriginals(SphinxTransform):
                 node[TITLE_ATTRIBUTE] = clean_astext(title)
         for node, _message in extract_messages(self.document):
             if is_copied(node) and ATTRIBUTE not in node:
-                node[ATTRIBUTE] = node.deepcopy()
+                node[ATTRIBUTE] = list(node.children)
 
 
 def english_reference_text(env: BuildEnvironment, xref: addnodes.pending_xref) -> str | None:
@@ -132,11 +134,11 @@ def english_reference_text(env: BuildEnvironment, xref: addnodes.pending_xref) -
     return None
 
 
-def make_original(env: BuildEnvironment, copy: nodes.Element, inline: bool) -> bilingual_original:
+def make_original(env: BuildEnvironment, children: list[nodes.Node], inline: bool) -> bilingual_original:
     original = bilingual_original(
         "", classes=["bilingual-original", "no-search", f"language-{source_language_tag()}"], inline=inline
     )
-    for child in copy.children:
+    for child in children:
         original += child.deepcopy()
     for node in list(original.findall(lambda n: isinstance(n, DROPPED_IN_COPIES))):
         node.parent.remove(node)
@@ -162,15 +164,17 @@ class InsertOriginals(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         insert = self.app.builder.name in HTML_BUILDERS
         for node in list(self.document.findall(nodes.Element)):
-            copy = node.attributes.pop(ATTRIBUTE, None)
-            if copy is None or not insert:
+            children = node.attributes.pop(ATTRIBUTE, None)
+            if children is None or not insert:
                 continue
-            if node.get("translated") is not True or node.astext() == copy.astext():
-                continue  # untranslated (shown in the original already) or identical
+            if node.get("translated") is not True:
+                continue  # untranslated (shown in the original already)
+            if node.astext() == node.child_text_separator.join(child.astext() for child in children):
+                continue  # translated to the same text
             if isinstance(node, INLINE_NODES):
-                node += make_original(self.env, copy, inline=True)
+                node += make_original(self.env, children, inline=True)
             else:
-                node.parent.insert(node.parent.index(node) + 1, make_original(self.env, copy, inline=False))
+                node.parent.insert(node.parent.index(node) + 1, make_original(self.env, children, inline=False))
 
 
 def visit_original_html(self, node: bilingual_original) -> None:

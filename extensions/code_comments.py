@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import tokenize
 from dataclasses import dataclass
+from functools import lru_cache
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -38,8 +39,12 @@ class Comment:
     text: str  # what a reader reads: the comment without "#" and spaces
 
 
-def find_comments(code: str) -> list[Comment]:
-    """The translatable comments of ``code``, in order; [] if not Python."""
+@lru_cache(maxsize=512)
+def find_comments(code: str) -> tuple[Comment, ...]:
+    """The translatable comments of ``code``, in order; () if not Python.
+
+    Kept per code text: a block's comments are asked for once per message
+    applied to it, and by each transform that lists the page's messages."""
     line_offsets = [0]
     for line in code.splitlines(keepends=True):
         line_offsets.append(line_offsets[-1] + len(line))
@@ -56,8 +61,8 @@ def find_comments(code: str) -> list[Comment]:
                 Comment(line_offsets[row - 1] + col, line_offsets[end_row - 1] + end_col, text)
             )
     except (tokenize.TokenError, SyntaxError):
-        return []
-    return comments
+        return ()
+    return tuple(comments)
 
 
 def translate_comments(code: str, translations: dict[str, str]) -> str:

@@ -8,7 +8,9 @@ is complete.
 
 from __future__ import annotations
 
+import copy
 import tomllib
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +22,15 @@ LANGUAGES_FILE = Path(__file__).resolve().parent.parent / "languages.toml"
 
 
 def load_editions(path: Path = LANGUAGES_FILE) -> dict[str, dict]:
-    """The editions in file order; the first is the source language."""
+    """The editions in file order; the first is the source language.
+
+    Parsed once per version of the file (transforms ask for every page)."""
+    status = path.stat()
+    return copy.deepcopy(_parsed(path, status.st_mtime_ns, status.st_size))
+
+
+@lru_cache(maxsize=4)
+def _parsed(path: Path, _mtime_ns: int, _size: int) -> dict[str, dict]:
     with path.open("rb") as file:
         return tomllib.load(file)
 

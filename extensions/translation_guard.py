@@ -84,14 +84,17 @@ _BLOCK_NAMES = {
 }
 
 
-@lru_cache(maxsize=1)
-def _markdown():
-    """MyST's own parser, configured as conf.py configures it."""
+@lru_cache(maxsize=2)
+def _markdown(blocks_only: bool = False):
+    """MyST's own parser, configured as conf.py configures it; with
+    ``blocks_only``, without its inline pass (text inside blocks is not
+    parsed: no raw HTML, links or images are found there)."""
     from markdown_it.renderer import RendererHTML
     from myst_parser.config.main import MdParserConfig
     from myst_parser.parsers.mdit import create_md_parser
 
-    return create_md_parser(MdParserConfig(enable_extensions=set(_myst_extensions())), RendererHTML)
+    markdown = create_md_parser(MdParserConfig(enable_extensions=set(_myst_extensions())), RendererHTML)
+    return markdown.disable("inline") if blocks_only else markdown
 
 
 def _myst_extensions() -> list[str]:
@@ -103,7 +106,9 @@ def _myst_extensions() -> list[str]:
 
 def _read(text: str) -> tuple[list[str], Counter, set[str]]:
     """Top-level block shape, raw HTML fragments, link targets."""
-    tokens = _markdown().parse(text)
+    # Inline raw HTML starts with "<"; links, images and autolinks with "[",
+    # "![" or "<". Most messages have none of them: their blocks are enough.
+    tokens = _markdown(blocks_only="<" not in text and "[" not in text).parse(text)
     shape = [t.type for t in tokens if t.level == 0 and not t.type.endswith("_close") and t.type != "inline"]
     html: Counter = Counter()
     targets = {next(g for g in match.groups() if g) for match in _LINK_TARGETS.finditer(text)}

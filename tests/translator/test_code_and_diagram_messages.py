@@ -37,7 +37,7 @@ def test_a_translated_comment_replaces_only_the_comment():
 
 
 def test_code_that_is_not_python_yields_no_messages():
-    assert find_comments("def broken(:\n    '''unterminated") == []
+    assert find_comments("def broken(:\n    '''unterminated") == ()
 
 
 DOT = 'digraph { q [shape=record, label="<h> Head|A|{<t> Tail|put()}"]; e [label="Say \\"hi\\""]; }'

@@ -1,0 +1,34 @@
+"""Keep what a build holds to its end out of the garbage collector's way.
+
+Speed only. By the time the builder is set up, the process holds what it
+keeps until it exits: the imported modules (Sphinx, docutils, MyST, Pygments,
+matplotlib...), the configuration, the intersphinx inventory and, in an
+incremental build, the environment of the last build. CPython's collector
+still goes through all of it at every full collection, four or five times per
+build: about a quarter of a second of a two-second build, more in a
+translated edition, whose pages are bigger.
+
+``gc.freeze()`` (a public API of the standard library, made for this) moves
+every object alive at that moment into a permanent generation that the
+collector does not look at; collections then go through what the pages
+create. Objects are freed by reference counting as before; only a reference
+cycle among the frozen objects that becomes garbage is kept until the process
+ends, and the objects frozen are the ones that live that long anyway. Nothing
+else in the build is affected, and the output is the same, byte for byte.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from sphinx.application import Sphinx
+
+
+def freeze_what_lives_to_the_end(app: Sphinx) -> None:
+    gc.freeze()
+
+
+def setup(app: Sphinx) -> dict:
+    # Last at builder-inited: after intersphinx has loaded its inventories.
+    app.connect("builder-inited", freeze_what_lives_to_the_end, priority=900)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
