@@ -70,11 +70,13 @@ HTML_INPUTS := conf.py languages.toml requirements.txt $(VENV)/.installed \
     $(shell find source examples extensions theme -type f -not -name '*.pyc')
 .PRECIOUS: $(BUILD)/html/%/.built $(BUILD)/catalogs/%.stamp $(BUILD)/git-head.stamp  # stamps, not intermediate files
 
-# Check and compile an edition's catalogs, every time (it takes milliseconds).
-# The stamp changes only when the compiled catalogs' content does, so an edit
-# rebuilds the edition even if the .po's modification time is old (a restore).
+# Check and compile an edition's catalogs, every time: msgfmt runs only for a
+# catalog whose content it has not compiled before (milliseconds otherwise).
+# The stamp changes only when the compiled catalogs do, so an edit rebuilds
+# the edition even if the .po's modification time is old (a restore).
 $(BUILD)/catalogs/%.stamp: FORCE
-	@$(BIN)/python tools/compile_catalogs.py $* --stamp $@
+	@if [ -d locale/$*/LC_MESSAGES ]; then $(BIN)/python tools/compile_catalogs.py $* --stamp $@; \
+	    else mkdir -p $(@D) && touch -a $@; fi  # the source language has no catalogs
 .PHONY: FORCE
 FORCE:
 

@@ -60,8 +60,11 @@ _LINK_TARGETS = re.compile(
 )
 # Sphinx reads a trailing "#noqa" as "do not check references" and drops it.
 _NOQA = re.compile(r"(.*)(?<!\\)#\s*noqa\s*$", re.S)
-# Characters that change how text around them displays without being seen.
-_BIDI_CONTROLS = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")
+# Characters that change how text around them displays without being seen,
+# and control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F)
+# other than line feed and tab.
+_BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+_INVISIBLE = re.compile(f"[{_BIDI_CONTROLS}\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 _BLOCK_NAMES = {
     "paragraph_open": "a paragraph",
@@ -123,7 +126,7 @@ def _read(text: str) -> tuple[list[str], Counter, set[str]]:
 
 
 def _invisible(text: str) -> set[str]:
-    return {c for c in text if c in _BIDI_CONTROLS or (unicodedata.category(c) == "Cc" and c not in "\n\t")}
+    return set(_INVISIBLE.findall(text))
 
 
 def translation_problems(msgid: str, msgstr: str) -> list[str]:

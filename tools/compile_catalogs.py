@@ -16,13 +16,21 @@ For each ``locale/<lang>/LC_MESSAGES/*.po``:
   modification times say, and whenever Sphinx, which judges a ``.mo`` by its
   date, would see a newer one (a catalog repaired after an error, its ``.mo``
   written anew with the old content, is read by this build, not left to
-  the next one).
+  the next one);
+* msgfmt runs only for a catalog whose content it has not compiled before:
+  the digests of each ``.po`` compiled and of the ``.mo`` it gave are
+  recorded (beside the stamp, ``build/catalogs/<lang>.json``; ``make serve``
+  keeps the same record), and a ``.po`` whose bytes are those of its last
+  successful compile, beside that same ``.mo``, is not compiled again: msgfmt
+  would check and write the same bytes. An edit to one catalog runs msgfmt
+  once, whatever the number of pages.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -56,11 +64,17 @@ def compile_catalog(po: Path) -> tuple[str | None, bool]:
             staged = mo.with_name(f".{mo.name}.{os.getpid()}")
             staged.write_bytes(fresh.read_bytes())
             staged.replace(mo)
+    return None, keep_newer_than_po(po, mo) or written
+
+
+def keep_newer_than_po(po: Path, mo: Path) -> bool:
+    """Date ``mo`` as its ``po`` if it is older (else Sphinx would compile the
+    ``.po`` itself); whether it did."""
     po_mtime = po.stat().st_mtime
-    if mo.stat().st_mtime < po_mtime:
-        os.utime(mo, (po_mtime, po_mtime))
-        written = True
-    return None, written
+    if mo.stat().st_mtime >= po_mtime:
+        return False
+    os.utime(mo, (po_mtime, po_mtime))
+    return True
 
 
 def write_stamp(path: Path, text: str, always: bool) -> None:
@@ -69,21 +83,55 @@ def write_stamp(path: Path, text: str, always: bool) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def compile_language(language: str, digest: "hashlib._Hash | None" = None) -> tuple[list[str], bool]:
+def compile_language(language: str, digest: "hashlib._Hash | None" = None,
+                     record: Path | None = None) -> tuple[list[str], bool]:
     """Compile every catalog of ``language``; print and return msgfmt's
     errors, and whether any ``.mo`` was written.
 
-    ``digest``, if given, is fed each compiled catalog."""
+    ``digest``, if given, is fed each compiled catalog. ``record``, if given,
+    is the file of the catalogs compiled before (see above)."""
+    previous, compiled = read_record(record), {}
     errors, written = [], False
     for po in sorted((ROOT / "locale" / language / "LC_MESSAGES").glob("*.po")):
-        error, wrote = compile_catalog(po.relative_to(ROOT))
+        mo, po_digest = po.with_suffix(".mo"), sha256(po.read_bytes())
+        known = previous.get(po.name)
+        if known and known[0] == po_digest and mo.is_file() and sha256(mo.read_bytes()) == known[1]:
+            error, wrote = None, keep_newer_than_po(po, mo)
+        else:
+            error, wrote = compile_catalog(po.relative_to(ROOT))
         written = written or wrote
         if error:
             errors.append(error)
             print(error, file=sys.stderr)
-        elif digest is not None:
-            digest.update(po.name.encode() + b"\0" + po.with_suffix(".mo").read_bytes())
+            continue
+        mo_bytes = mo.read_bytes()
+        compiled[po.name] = (po_digest, sha256(mo_bytes))
+        if digest is not None:
+            digest.update(po.name.encode() + b"\0" + mo_bytes)
+    write_record(record, compiled)
     return errors, written
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_record(record: Path | None) -> dict[str, tuple[str, str]]:
+    try:
+        return {name: tuple(pair) for name, pair in json.loads(record.read_text(encoding="utf-8")).items()}
+    except (AttributeError, OSError, ValueError, TypeError):  # no record, or an unreadable one: compile all
+        return {}
+
+
+def write_record(record: Path | None, compiled: dict[str, tuple[str, str]]) -> None:
+    if record is None:
+        return
+    text = json.dumps(compiled, indent=1, sort_keys=True) + "\n"
+    if read_record(record) != compiled:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        staged = record.with_name(f".{record.name}.{os.getpid()}")  # builds may run side by side
+        staged.write_text(text, encoding="utf-8")
+        staged.replace(record)
 
 
 def main() -> int:
@@ -94,7 +142,8 @@ def main() -> int:
     digest = hashlib.sha256()
     errors, written = [], False
     for language in args.languages:
-        found, wrote = compile_language(language, digest)
+        record = args.stamp.with_name(f"{language}.json") if args.stamp else None
+        found, wrote = compile_language(language, digest, record)
         errors += found
         written = written or wrote
     if errors:

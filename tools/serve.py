@@ -72,6 +72,7 @@ class Edition:
         self.language = language
         self.outdir = build / "serve" / language
         self.doctreedir = build / "doctrees" / f"serve-{language}"
+        self.catalog_record = build / "catalogs" / f"{language}.json"  # shared with make's builds
         self.code_versions: dict[str, int] = {}  # extension modules imported here: file -> mtime
 
     def prepare(self, status) -> Sphinx:
@@ -81,7 +82,7 @@ class Edition:
 
     def build(self, prepared: Sphinx | None = None) -> None:
         """Compile the catalogs, then build (with the ``prepared`` application, if given)."""
-        if compile_language(self.language)[0]:  # msgfmt's file:line messages are printed
+        if compile_language(self.language, record=self.catalog_record)[0]:  # msgfmt's file:line messages are printed
             print("The preview keeps the last good build; fix the catalog and save it again.")
             return
         if prepared is None and self.code_is_stale():
