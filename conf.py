@@ -54,6 +54,7 @@ extensions = [
     "bilingual",  # translated editions: the original under each translated paragraph, on demand
     "accessible_html",  # diagrams named for assistive technology, code blocks reachable by keyboard
     "gc_freeze",  # what lives to the end of the build is out of the garbage collector's way (speed)
+    "inventory_cache",  # the Python docs' inventory parsed once, not at every rebuild (speed)
 ]
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["deflist", "colon_fence"]

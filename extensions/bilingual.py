@@ -18,7 +18,7 @@ How:
   sections and captioned figures, recorded by id once the labels are
   applied (``doctree-read``), for references (below).
 * ``InsertOriginals`` (post-transform, at write time, before references are
-  resolved) puts a copy of them after the translated node, for the HTML builders
+  resolved) puts them, in a node of their own, after the translated node, for the HTML builders
   only, and only where the translation differs from the original. Every
   other builder (LaTeX/PDF, EPUB, text) just drops the copies.
 
@@ -134,12 +134,10 @@ def english_reference_text(env: BuildEnvironment, xref: addnodes.pending_xref) -
     return None
 
 
-def make_original(env: BuildEnvironment, children: list[nodes.Node], inline: bool) -> bilingual_original:
-    original = bilingual_original(
-        "", classes=["bilingual-original", "no-search", f"language-{source_language_tag()}"], inline=inline
-    )
-    for child in children:
-        original += child.deepcopy()
+def make_original(env: BuildEnvironment, children: list[nodes.Node], inline: bool, tag: str) -> bilingual_original:
+    original = bilingual_original("", classes=["bilingual-original", "no-search", f"language-{tag}"], inline=inline)
+    for child in children:  # out of the page since Locale replaced them: moved, not copied
+        original += child
     for node in list(original.findall(lambda n: isinstance(n, DROPPED_IN_COPIES))):
         node.parent.remove(node)
     for node in original.findall(nodes.Element, include_self=False):
@@ -163,6 +161,7 @@ class InsertOriginals(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         insert = self.app.builder.name in HTML_BUILDERS
+        tag = source_language_tag()
         for node in list(self.document.findall(nodes.Element)):
             children = node.attributes.pop(ATTRIBUTE, None)
             if children is None or not insert:
@@ -172,9 +171,10 @@ class InsertOriginals(SphinxPostTransform):
             if node.astext() == node.child_text_separator.join(child.astext() for child in children):
                 continue  # translated to the same text
             if isinstance(node, INLINE_NODES):
-                node += make_original(self.env, children, inline=True)
+                node += make_original(self.env, children, inline=True, tag=tag)
             else:
-                node.parent.insert(node.parent.index(node) + 1, make_original(self.env, children, inline=False))
+                original = make_original(self.env, children, inline=False, tag=tag)
+                node.parent.insert(node.parent.index(node) + 1, original)
 
 
 def visit_original_html(self, node: bilingual_original) -> None:

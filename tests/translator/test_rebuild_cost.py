@@ -1,11 +1,13 @@
-"""A translated edition costs little more to build than the English one: its
-pages are stored at the size of what they hold, and each translated message
-is parsed once (extensions/message_parsing.py)."""
+"""A build does no work twice: a translated page is stored at the size of
+what it holds and each translated message is parsed once
+(extensions/message_parsing.py); the Python documentation's inventory is
+parsed once per edition, not at every rebuild (extensions/inventory_cache.py)."""
 
 from __future__ import annotations
 
 import pickle
 import sys
+import zlib
 from pathlib import Path
 
 from docutils import nodes
@@ -13,7 +15,10 @@ from docutils import nodes
 from conftest import BUILD, PAGES, ROOT
 
 sys.path.insert(0, str(ROOT / "extensions"))
+import inventory_cache  # noqa: E402
 import message_parsing  # noqa: E402
+
+PYTHON_INVENTORY = Path("/usr/share/doc/python3/html/objects.inv")  # conf.py's intersphinx_mapping
 
 
 def test_a_translated_page_is_stored_without_the_build_environment(html_site: Path):
@@ -67,3 +72,33 @@ def test_a_message_parsed_once_is_handed_out_once_and_never_after_its_nodes_move
     publish("管道")
     message_parsing.publish_msgstr_once(None, "管道", "other.md", 3, None, settings)
     assert parses == ["管道", "管道"]
+
+
+def test_the_python_inventory_is_parsed_once_per_edition_and_a_new_one_replaces_it(tmp_path: Path, monkeypatch):
+    parsed = []
+    parse = inventory_cache._parse
+    monkeypatch.setattr(inventory_cache, "_parse", lambda cls, content, *, uri: parsed.append(uri) or parse(
+        cls, content, uri=uri))
+    app = type("App", (), {"doctreedir": str(tmp_path)})()
+    loads = lambda content, uri: inventory_cache.loads(inventory_cache.InventoryFile, content, uri=uri)  # noqa: E731
+    content = PYTHON_INVENTORY.read_bytes()
+
+    inventory_cache.use_doctree_directory(app)  # a build
+    first = loads(content, uri="https://docs.python.org/3")
+    inventory_cache.forget_replaced_inventories(app, None)
+    inventory_cache.use_doctree_directory(app)  # the next build
+    again = loads(content, uri="https://docs.python.org/3")
+    assert parsed == ["https://docs.python.org/3"] and again.data == first.data
+    assert "multiprocessing.Queue" in again.data["py:class"]
+
+    # python3-doc upgraded: another inventory, parsed; the old one forgotten.
+    other = (b"# Sphinx inventory version 2\n# Project: Python\n# Version: 3.99\n"
+             b"# The remainder of this file is compressed using zlib.\n"
+             + zlib.compress(b"multiprocessing.Queue py:class 1 library/multiprocessing.html#$ -\n"))
+    kept = sorted(path.name for path in (tmp_path / "inventories").iterdir())
+    inventory_cache.use_doctree_directory(app)
+    newer = loads(other, uri="https://docs.python.org/3")
+    inventory_cache.forget_replaced_inventories(app, None)
+    assert len(parsed) == 2 and list(newer.data["py:class"]) == ["multiprocessing.Queue"]
+    assert len(kept) == 1 and sorted(path.name for path in (tmp_path / "inventories").iterdir()) != kept
+    monkeypatch.setattr(inventory_cache, "_directory", None)

@@ -1,0 +1,72 @@
+"""Keep the parsed intersphinx inventory between builds of an edition.
+
+Speed only. intersphinx keeps a remote inventory in Sphinx's environment, but
+reads and parses a local file at every build, and the Python documentation's
+inventory is a local file (Debian's python3-doc, so that builds need no
+network): 15,600 entries parsed again for every rebuild, 0.05 s of the 0.7 s
+that one edited message costs.
+
+Parsing is Sphinx's ``InventoryFile.loads(content, uri=...)``; its result
+depends on nothing else. This extension keeps each result, pickled, in the
+edition's doctree directory (``inventories/``, beside Sphinx's own caches),
+under a digest of the file's bytes and the URI, and hands it back when they
+are the same: a new inventory (python3-doc upgraded) is parsed, and the one
+it replaces is deleted. A cold build, in an empty doctree directory, parses
+as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util.inventory import InventoryFile
+
+# Sphinx's own, as a plain function (kept on the class: a second import of
+# this module, in a process that builds twice, must not wrap the wrapper).
+_parse = getattr(InventoryFile, "_loads_every_time", None) or InventoryFile.loads.__func__
+InventoryFile._loads_every_time = _parse
+_directory: Path | None = None  # this build's cache (set at builder-inited)
+_used: set[Path] = set()
+
+
+def loads(cls, content: bytes, *, uri: str):
+    """Sphinx's ``InventoryFile.loads``, kept per content and URI."""
+    if _directory is None:
+        return _parse(cls, content, uri=uri)
+    digest = hashlib.sha256(content + b"\0" + uri.encode()).hexdigest()[:32]
+    kept = _directory / f"{digest}.pickle"
+    _used.add(kept)
+    try:
+        return pickle.loads(kept.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        inventory = _parse(cls, content, uri=uri)
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        staged = kept.with_name(f".{kept.name}.{os.getpid()}")  # builds may run side by side
+        staged.write_bytes(pickle.dumps(inventory, protocol=pickle.HIGHEST_PROTOCOL))
+        staged.replace(kept)
+        return inventory
+
+
+def use_doctree_directory(app: Sphinx) -> None:
+    global _directory
+    _directory = Path(app.doctreedir) / "inventories"
+    _used.clear()
+
+
+def forget_replaced_inventories(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and _directory is not None and _used:
+        for path in _directory.glob("*.pickle"):
+            if path not in _used:
+                path.unlink(missing_ok=True)
+
+
+def setup(app: Sphinx) -> dict:
+    InventoryFile.loads = classmethod(loads)
+    # Before intersphinx reads the inventories (builder-inited, priority 500).
+    app.connect("builder-inited", use_doctree_directory, priority=100)
+    app.connect("build-finished", forget_replaced_inventories)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
