@@ -30,6 +30,14 @@ in the same page, if it is still as parsed (the first pass only reads it;
 a result whose nodes were moved into a page is never handed out again, and
 none is kept past its page).
 
+Listing a page's messages (Sphinx's ``extract_messages``: five times a
+page, by Locale and by the transforms before it) asks of each node whether it
+is translatable, and for each node it skips (every code block and output
+block), Sphinx writes a debug log line with an XML rendering of the node: the
+rendering is made even when debug lines are not shown. Here it is made only
+when the line is shown (``sphinx.util.nodes.repr_domxml`` returns an object
+that renders when logging formats it); the log line reads the same.
+
 It also hands the nodes a translation brought into a page over to the page's
 document. Each message is parsed into a throwaway document that shares the
 page's settings, build environment included; its nodes, once moved into the
@@ -60,6 +68,7 @@ from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 from sphinx.application import Sphinx
 from sphinx.transforms import i18n
+from sphinx.util import nodes as sphinx_nodes
 
 _default_settings: dict[type, object] = {}
 
@@ -99,6 +108,29 @@ class ReusingMystParser(MystParser):
             markdown.options.pop("document", None)  # keep no reference to a finished document
 
 
+class _DomXml:
+    """Sphinx's ``repr_domxml(node, length)``, made when it is formatted."""
+
+    __slots__ = ("node", "length")
+
+    def __init__(self, node: nodes.Node, length: int = 80):
+        self.node, self.length = node, length
+
+    def __str__(self) -> str:
+        return _stock_repr_domxml(self.node, self.length)
+
+    __repr__ = __str__
+
+
+_stock_repr_domxml = getattr(sphinx_nodes.repr_domxml, "stock", sphinx_nodes.repr_domxml)
+
+
+def repr_domxml_when_shown(node: nodes.Node, length: int = 80) -> _DomXml:
+    return _DomXml(node, length)
+
+
+repr_domxml_when_shown.stock = _stock_repr_domxml
+
 _stock_publish_msgstr = i18n.publish_msgstr
 # The page being translated, and its messages parsed but not used yet.
 _parsed_page: tuple[object, str] | None = None
@@ -137,6 +169,7 @@ def adopt_translated_nodes(app: Sphinx, doctree: nodes.document) -> None:
 def setup(app: Sphinx) -> dict:
     app.setup_extension("myst_parser")
     i18n.publish_msgstr = publish_msgstr_once
+    sphinx_nodes.repr_domxml = repr_domxml_when_shown  # used only in debug log lines
     app.connect("doctree-read", forget_parsed_messages)
     app.connect("doctree-read", adopt_translated_nodes, priority=100)
     base.make_document = make_document

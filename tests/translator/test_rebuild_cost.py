@@ -102,3 +102,16 @@ def test_the_python_inventory_is_parsed_once_per_edition_and_a_new_one_replaces_
     assert len(parsed) == 2 and list(newer.data["py:class"]) == ["multiprocessing.Queue"]
     assert len(kept) == 1 and sorted(path.name for path in (tmp_path / "inventories").iterdir()) != kept
     monkeypatch.setattr(inventory_cache, "_directory", None)
+
+
+def test_the_xml_of_a_skipped_node_is_made_only_for_a_debug_line_shown(monkeypatch):
+    rendered = []
+    stock = message_parsing._stock_repr_domxml
+    monkeypatch.setattr(message_parsing, "_stock_repr_domxml",
+                        lambda node, length=80: rendered.append(node) or stock(node, length))
+    block = nodes.literal_block("print(1)\n" * 50, "print(1)\n" * 50, classes=["output"])
+    shown_later = message_parsing.repr_domxml_when_shown(block)
+    assert rendered == []  # nothing made while nobody reads it
+    text = str(shown_later)  # as logging formats it, when the line is shown
+    assert rendered == [block] and text == stock(block)
+    assert text.startswith('<literal_block classes="output"') and text.endswith("...")
