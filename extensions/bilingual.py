@@ -41,10 +41,10 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import docname_join
-from sphinx.util.nodes import clean_astext, extract_messages
+from sphinx.util.nodes import clean_astext
 
 from editions import load_editions
-from page_catalog import is_translated_edition
+from page_catalog import is_translated_edition, messages_before_locale
 
 ATTRIBUTE = "bilingual_original"
 TITLE_ATTRIBUTE = "bilingual_title"
@@ -115,7 +115,7 @@ class KeepOriginals(SphinxTransform):
             title = titled(node)
             if title is not None:
                 node[TITLE_ATTRIBUTE] = clean_astext(title)
-        for node, _message in extract_messages(self.document):
+        for node, _message in messages_before_locale(self):
             if is_copied(node) and ATTRIBUTE not in node:
                 node[ATTRIBUTE] = list(node.children)
 

@@ -30,9 +30,10 @@ in the same page, if it is still as parsed (the first pass only reads it;
 a result whose nodes were moved into a page is never handed out again, and
 none is kept past its page).
 
-Listing a page's messages (Sphinx's ``extract_messages``: five times a
-page, by Locale and by the transforms before it) asks of each node whether it
-is translatable, and for each node it skips (every code block and output
+Listing a page's messages (Sphinx's ``extract_messages``: three times a
+page, by Locale's two passes and once for the transforms before it,
+``page_catalog.messages_before_locale``) asks of each node whether it is
+translatable, and for each node it skips (every code block and output
 block), Sphinx writes a debug log line with an XML rendering of the node: the
 rendering is made even when debug lines are not shown. Here it is made only
 when the line is shown (``sphinx.util.nodes.repr_domxml`` returns an object

@@ -1,12 +1,14 @@
-"""The compiled translations of the page being read (not an extension: a
-helper for the transforms that look at a page's messages before Sphinx's
-Locale transform applies them)."""
+"""The compiled translations and the messages of the page being read (not an
+extension: a helper for the transforms that look at a page's messages before
+Sphinx's Locale transform applies them)."""
 
 from __future__ import annotations
 
+from docutils import nodes
 from sphinx.locale import init as init_catalog
 from sphinx.transforms import SphinxTransform
 from sphinx.util.i18n import docname_to_domain
+from sphinx.util.nodes import extract_messages
 
 from editions import load_editions
 
@@ -26,3 +28,20 @@ def page_translations(transform: SphinxTransform) -> dict[str, str]:
         translations = {**getattr(catalog, "_catalog", {}), **translations}
         catalog = getattr(catalog, "_fallback", None)
     return translations
+
+
+LOCALE_PRIORITY = 20  # Sphinx's Locale transform
+
+
+def messages_before_locale(transform: SphinxTransform) -> list[tuple[nodes.Element, str]]:
+    """The page's (node, message) pairs as Locale will find them, listed once
+    for the transforms that read them just before it (bilingual,
+    translation_guard, translation_status: none of them changes which node
+    holds which message). The list is kept on the page's transformer, which
+    Sphinx drops before it stores the page."""
+    assert transform.default_priority < LOCALE_PRIORITY, "after Locale, the messages are others"
+    transformer = transform.document.transformer
+    listed = getattr(transformer, "messages_before_locale", None)
+    if listed is None:
+        listed = transformer.messages_before_locale = list(extract_messages(transform.document))
+    return listed

@@ -43,9 +43,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
-from sphinx.util.nodes import extract_messages
 
-from page_catalog import is_translated_edition, page_translations
+from page_catalog import is_translated_edition, messages_before_locale, page_translations
 
 logger = logging.getLogger(__name__)
 
@@ -231,7 +230,7 @@ class CheckTranslations(SphinxTransform):
         if not page.translations:
             return
         noted = []
-        for node, msgid in extract_messages(self.document):
+        for node, msgid in messages_before_locale(self):
             msgstr = page.translations.get(msgid)
             if not msgstr or msgstr == msgid:
                 continue

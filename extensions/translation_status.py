@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
-from sphinx.util.nodes import extract_messages
 
-from page_catalog import is_translated_edition, page_translations
+from page_catalog import is_translated_edition, messages_before_locale, page_translations
 
 METADATA_KEY = "untranslated-messages"
 
@@ -27,7 +26,7 @@ class CountUntranslatedMessages(SphinxTransform):
             return
         translations = page_translations(self)
         missing = sum(
-            1 for _node, message in extract_messages(self.document)
+            1 for _node, message in messages_before_locale(self)
             if not translations.get(message, "").strip()
         )
         self.env.metadata[self.env.docname][METADATA_KEY] = missing
