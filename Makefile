@@ -71,12 +71,17 @@ HTML_INPUTS := conf.py languages.toml requirements.txt $(VENV)/.installed \
 .PRECIOUS: $(BUILD)/html/%/.built $(BUILD)/catalogs/%.stamp $(BUILD)/git-head.stamp  # stamps, not intermediate files
 
 # Check and compile an edition's catalogs, every time: msgfmt runs only for a
-# catalog whose content it has not compiled before (milliseconds otherwise).
-# The stamp changes only when the compiled catalogs do, so an edit rebuilds
-# the edition even if the .po's modification time is old (a restore).
+# catalog whose content it has not compiled before. The stamp changes only when
+# the compiled catalogs do, so an edit rebuilds the edition even if the .po's
+# modification time is old (a restore). When no catalog file changed in name,
+# size or modification time (to the nanosecond) since the last successful
+# compile, not even Python is started (a no-op make html).
+CATALOG_LISTING = stat -c '%n %s %.9Y' locale/$*/LC_MESSAGES/*.po locale/$*/LC_MESSAGES/*.mo 2>/dev/null
 $(BUILD)/catalogs/%.stamp: FORCE
-	@if [ -d locale/$*/LC_MESSAGES ]; then $(BIN)/python tools/compile_catalogs.py $* --stamp $@; \
-	    else mkdir -p $(@D) && touch -a $@; fi  # the source language has no catalogs
+	@if [ ! -d locale/$*/LC_MESSAGES ]; then mkdir -p $(@D) && touch -a $@; \
+	elif [ -f $@ ] && [ "$$($(CATALOG_LISTING))" = "$$(cat $(@:.stamp=.listing) 2>/dev/null)" ]; then :; \
+	else rm -f $(@:.stamp=.listing) && $(BIN)/python tools/compile_catalogs.py $* --stamp $@ \
+	    && { $(CATALOG_LISTING) > $(@:.stamp=.listing) || true; }; fi
 .PHONY: FORCE
 FORCE:
 
