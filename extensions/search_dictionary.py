@@ -58,12 +58,20 @@ ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDER = "\ue000"
 
 
+_file_characters: dict[Path, tuple[int, int, frozenset[str]]] = {}  # path -> (mtime, size, characters)
+
+
 def book_characters(language: str) -> set[str]:
     texts = [*(ROOT / "locale" / language / "LC_MESSAGES").glob("*.po"),
              *(ROOT / "source").rglob("*.md"), *(ROOT / "examples").rglob("*.py")]
     characters: set[str] = set()
     for path in texts:
-        characters.update(path.read_text(encoding="utf-8"))
+        status = path.stat()
+        known = _file_characters.get(path)
+        if known is None or known[:2] != (status.st_mtime_ns, status.st_size):  # read again only if changed
+            known = _file_characters[path] = (status.st_mtime_ns, status.st_size,
+                                              frozenset(path.read_text(encoding="utf-8")))
+        characters |= known[2]
     return characters
 
 
@@ -107,7 +115,11 @@ def import_jieba_without_pkg_resources():
         del sys.modules["pkg_resources"]
 
 
-def use_reduced_dictionary(app: Sphinx, env: object) -> None:
+def use_reduced_dictionary(app: Sphinx, env: object = None) -> None:
+    """At builder-inited, for the book as it is then (``make serve`` prepares
+    its next build in advance: the dictionary is ready before the save); at
+    env-updated, checked against the catalogs this build read, and loaded
+    again only if the characters or the glossary changed."""
     if app.builder.format != "html" or not app.config.language.startswith("zh"):
         return
     try:
@@ -116,6 +128,9 @@ def use_reduced_dictionary(app: Sphinx, env: object) -> None:
         return  # Sphinx itself reports that Chinese search needs jieba
     characters = book_characters(app.config.language)
     digest = hashlib.sha256("".join(sorted(characters)).encode()).hexdigest()[:16]
+    terms = glossary_terms(app.config.language)
+    if getattr(jieba.dt, "book_dictionary", None) == (digest, terms):
+        return
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "python-ipc-book" / "jieba"
     dictionary = cache / f"dict-{digest}.txt"
     if not dictionary.exists():
@@ -124,9 +139,10 @@ def use_reduced_dictionary(app: Sphinx, env: object) -> None:
     jieba.set_dictionary(str(dictionary))
     load_prefix_dictionary(jieba.dt, dictionary, dictionary.with_suffix(".marshal"))
     forget_all_but_recent(cache, dictionary)
-    for term in glossary_terms(app.config.language):
+    for term in terms:
         jieba.add_word(term)
     segment_each_block_once(jieba.dt)
+    jieba.dt.book_dictionary = (digest, terms)
 
 
 def load_prefix_dictionary(tokenizer, words: Path, prefixes: Path) -> None:
@@ -207,8 +223,8 @@ def search_chinese_class():
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", use_stemmer_memo)
-    # After reading, before the search index is built: the characters are
-    # those of the catalogs this build read (an application prepared in
-    # advance, as `make serve` does, has not read them yet at builder-inited).
+    # Loaded once the builder exists, checked after reading, before the search
+    # index is built: the characters are those of the catalogs this build read.
+    app.connect("builder-inited", use_reduced_dictionary)
     app.connect("env-updated", use_reduced_dictionary)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
