@@ -29,6 +29,9 @@ def freeze_what_lives_to_the_end(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    # Last at builder-inited: after intersphinx has loaded its inventories.
+    # First at builder-inited: the environment of the last build is loaded,
+    # and the collections that loading the inventories sets off need not go
+    # through it; last: the inventories too.
+    app.connect("builder-inited", freeze_what_lives_to_the_end, priority=1)
     app.connect("builder-inited", freeze_what_lives_to_the_end, priority=900)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
