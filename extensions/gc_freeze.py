@@ -11,7 +11,11 @@ translated edition, whose pages are bigger.
 ``gc.freeze()`` (a public API of the standard library, made for this) moves
 every object alive at that moment into a permanent generation that the
 collector does not look at; collections then go through what the pages
-create. Objects are freed by reference counting as before; only a reference
+create. It is called twice while the builder is set up: first, with the
+last build's environment loaded (so that loading the inventory, 15,600
+objects, does not set off collections that go through all of it: in a book
+four times larger, that alone made a one-message rebuild 0.05 s slower), and
+last, with the inventory loaded. Objects are freed by reference counting as before; only a reference
 cycle among the frozen objects that becomes garbage is kept until the process
 ends, and the objects frozen are the ones that live that long anyway. Nothing
 else in the build is affected, and the output is the same, byte for byte.
