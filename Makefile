@@ -20,8 +20,12 @@ SOURCE_LANGUAGE := $(firstword $(ALL_LANGUAGES))
 SPHINXOPTS ?= -n -W --keep-going
 SPHINXBUILD = $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 NPROC := $(shell nproc 2>/dev/null || echo 2)
-# Reproducible output: dates in the output come from the last commit.
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+# Reproducible output: dates in the output come from the last commit (asked
+# of git once, not at every use of the variable).
+ifndef SOURCE_DATE_EPOCH
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+endif
+export SOURCE_DATE_EPOCH
 export PYTHONHASHSEED := 0
 
 .PHONY: help

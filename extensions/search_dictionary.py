@@ -45,6 +45,7 @@ import csv
 import functools
 import hashlib
 import importlib
+import json
 import marshal
 import os
 import re
@@ -58,20 +59,38 @@ ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDER = "\ue000"
 
 
-_file_characters: dict[Path, tuple[int, int, frozenset[str]]] = {}  # path -> (mtime, size, characters)
+_file_characters: dict[str, tuple[int, int, str]] = {}  # path -> (mtime, size, its characters)
 
 
-def book_characters(language: str) -> set[str]:
+def book_characters(language: str, kept: Path | None = None) -> set[str]:
+    """The characters of the book's catalogs, sources and examples. A file is
+    read again only when its size or modification time changed: since the
+    last call, or since the build that wrote ``kept`` (a JSON file, rewritten
+    when something changed), so that a rebuild does not read the whole book."""
     texts = [*(ROOT / "locale" / language / "LC_MESSAGES").glob("*.po"),
              *(ROOT / "source").rglob("*.md"), *(ROOT / "examples").rglob("*.py")]
+    if kept is not None and not _file_characters:
+        try:
+            _file_characters.update({path: tuple(entry) for path, entry in
+                                     json.loads(kept.read_text(encoding="utf-8")).items()})
+        except (OSError, ValueError, TypeError):
+            pass  # read the files
     characters: set[str] = set()
-    for path in texts:
-        status = path.stat()
+    changed = False
+    for path in map(str, texts):
+        status = os.stat(path)
         known = _file_characters.get(path)
-        if known is None or known[:2] != (status.st_mtime_ns, status.st_size):  # read again only if changed
-            known = _file_characters[path] = (status.st_mtime_ns, status.st_size,
-                                              frozenset(path.read_text(encoding="utf-8")))
-        characters |= known[2]
+        if known is None or tuple(known[:2]) != (status.st_mtime_ns, status.st_size):
+            text = Path(path).read_text(encoding="utf-8")
+            known = _file_characters[path] = (status.st_mtime_ns, status.st_size, "".join(sorted(set(text))))
+            changed = True
+        characters.update(known[2])
+    if kept is not None and changed:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        staged = kept.with_name(f".{kept.name}.{os.getpid()}")
+        staged.write_text(json.dumps({path: _file_characters[path] for path in map(str, texts)},
+                                     ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        staged.replace(kept)
     return characters
 
 
@@ -126,7 +145,7 @@ def use_reduced_dictionary(app: Sphinx, env: object = None) -> None:
         jieba = import_jieba_without_pkg_resources()
     except ImportError:
         return  # Sphinx itself reports that Chinese search needs jieba
-    characters = book_characters(app.config.language)
+    characters = book_characters(app.config.language, Path(app.doctreedir) / "book-characters.json")
     digest = hashlib.sha256("".join(sorted(characters)).encode()).hexdigest()[:16]
     terms = glossary_terms(app.config.language)
     if getattr(jieba.dt, "book_dictionary", None) == (digest, terms):

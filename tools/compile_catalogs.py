@@ -35,6 +35,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,14 +92,21 @@ def compile_language(language: str, digest: "hashlib._Hash | None" = None,
     ``digest``, if given, is fed each compiled catalog. ``record``, if given,
     is the file of the catalogs compiled before (see above)."""
     previous, compiled = read_record(record), {}
+    catalogs = sorted((ROOT / "locale" / language / "LC_MESSAGES").glob("*.po"))
+    po_digests = {po: sha256(po.read_bytes()) for po in catalogs}
+
+    def compile_if_new(po: Path) -> tuple[str | None, bool]:
+        mo, known = po.with_suffix(".mo"), previous.get(po.name)
+        if known and known[0] == po_digests[po] and mo.is_file() and sha256(mo.read_bytes()) == known[1]:
+            return None, keep_newer_than_po(po, mo)
+        return compile_catalog(po.relative_to(ROOT))
+
+    # msgfmt runs on every core (a clean build compiles them all); results in file order.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        results = list(pool.map(compile_if_new, catalogs))
     errors, written = [], False
-    for po in sorted((ROOT / "locale" / language / "LC_MESSAGES").glob("*.po")):
-        mo, po_digest = po.with_suffix(".mo"), sha256(po.read_bytes())
-        known = previous.get(po.name)
-        if known and known[0] == po_digest and mo.is_file() and sha256(mo.read_bytes()) == known[1]:
-            error, wrote = None, keep_newer_than_po(po, mo)
-        else:
-            error, wrote = compile_catalog(po.relative_to(ROOT))
+    for po, (error, wrote) in zip(catalogs, results):
+        mo, po_digest = po.with_suffix(".mo"), po_digests[po]
         written = written or wrote
         if error:
             errors.append(error)

@@ -4,6 +4,7 @@ block once changes no word: search quality is unchanged."""
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -83,3 +84,22 @@ def test_the_dictionary_cache_keeps_the_dictionaries_used_last(tmp_path: Path):
     forget_all_but_recent(tmp_path, tmp_path / "dict-00.txt", keep=8)
     kept = sorted(path.name for path in tmp_path.iterdir())
     assert kept == sorted([f"dict-{n:02}.{kind}" for n in (0, 5, 6, 7, 8, 9, 10, 11) for kind in ("txt", "marshal")])
+
+
+def test_the_characters_kept_between_builds_are_those_of_the_files_as_they_are(tmp_path: Path, monkeypatch):
+    import search_dictionary
+
+    kept = tmp_path / "book-characters.json"
+    monkeypatch.setattr(search_dictionary, "_file_characters", {})
+    read = book_characters("zh_CN", kept)
+    assert "进" in read and kept.is_file()
+    # The next build (a new process) takes them from the file...
+    monkeypatch.setattr(search_dictionary, "_file_characters", {})
+    assert book_characters("zh_CN", kept) == read
+    # ...but not an entry whose file changed since (another size or date).
+    entries = json.loads(kept.read_text(encoding="utf-8"))
+    path = next(iter(entries))
+    entries[path] = [entries[path][0] - 1, entries[path][1], entries[path][2] + "\ue001"]
+    kept.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(search_dictionary, "_file_characters", {})
+    assert book_characters("zh_CN", kept) == read
