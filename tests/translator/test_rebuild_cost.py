@@ -69,6 +69,16 @@ def test_a_message_parsed_once_is_handed_out_once_and_never_after_its_nodes_move
     used_by_b = publish("队列", line=7)
     assert used_by_b is not used_by_a and parses == ["队列", "队列", "队列"]
 
+    # A code block's message, in the form Locale's first pass asks for it:
+    # not parsed, and not a paragraph (so that pass passes over it); asked
+    # for again (a code block Sphinx applies itself), it is parsed.
+    parses.clear()
+    comment = "::\n\n   # 子进程读取队列"
+    first = publish(comment, line=9)
+    assert parses == [] and not isinstance(first, nodes.paragraph)
+    assert isinstance(publish(comment, line=9), nodes.paragraph) and parses == [comment]
+    assert isinstance(publish("::\n\n   ", line=10), nodes.paragraph)  # blank: never asked for by the first pass
+
     # Another page: nothing of the last one is handed out.
     parses.clear()
     publish("管道")
