@@ -5,6 +5,7 @@ started (it forks builds), its output kept in a log file."""
 from __future__ import annotations
 
 import contextlib
+import http.client
 import os
 import signal
 import socket
@@ -21,11 +22,12 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> str:
-    """The page's text; "" while the server does not answer it."""
+    """The page's text; "" while the server does not answer it, or sends it
+    cut short (the file was being written again: callers ask again)."""
     try:
         with urllib.request.urlopen(url, timeout=2) as response:
             return response.read().decode("utf-8")
-    except OSError:
+    except (OSError, http.client.HTTPException):
         return ""
 
 
