@@ -57,8 +57,11 @@ system-deps-%:
 
 .PHONY: html
 html: venv system-deps-html ## Build the HTML of every edition (LANGUAGES=zh_CN for one)
-	@# The editions and the landing page are independent: all built at once.
-	@$(MAKE) --no-print-directory --output-sync=target -j$(NPROC) $(addprefix html-,$(LANGUAGES)) $(BUILD)/html/index.html
+	@# The editions and the landing page are independent: all built at once,
+	@# translated editions first (they take longest: their catalogs, then Sphinx).
+	@$(MAKE) --no-print-directory --output-sync=target -j$(NPROC) \
+	    $(addprefix html-,$(filter-out $(SOURCE_LANGUAGE),$(LANGUAGES)) $(filter $(SOURCE_LANGUAGE),$(LANGUAGES))) \
+	    $(BUILD)/html/index.html
 	@echo "Open $(BUILD)/html/index.html"
 
 # The landing page: sends readers to their language's edition.
