@@ -270,4 +270,4 @@ dist: venv ## One archive to host: build/dist/python-ipc.tar.gz (HTML editions, 
 .PHONY: clean
 clean: ## Remove build products (keeps .venv)
 	rm -rf $(BUILD)
-	find locale -name '*.mo' -delete
+	find locale \( -name '*.mo' -o -name .compiled.json \) -delete  # compiled catalogs and their record

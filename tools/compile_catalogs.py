@@ -10,20 +10,23 @@ For each ``locale/<lang>/LC_MESSAGES/*.po``:
 * the ``.mo`` beside it is rewritten only when its content changes (decided by
   content, not by modification times, which a git checkout makes unreliable),
   and is never left older than its ``.po``, so Sphinx does not recompile it;
+* msgfmt runs only for a catalog whose content it has not compiled before:
+  beside the ``.mo`` files, ``.compiled.json`` records the digest of each
+  ``.po`` compiled and of the ``.mo`` it gave (a build product, like the
+  ``.mo`` files: ignored by git, deleted by ``make clean``). A ``.po`` whose
+  bytes are those of its last successful compile, beside that same ``.mo``,
+  is not compiled again: msgfmt would check and write the same bytes. An
+  edit to one catalog runs msgfmt once, whatever the number of pages; the
+  others run all at once (a new clone compiles every catalog);
 * with ``--stamp``, a digest of the compiled catalogs is written to the stamp
   file when it differs, or when a ``.mo`` was written again: make rebuilds an
   edition when its catalogs' content changed, whatever the files'
   modification times say, and whenever Sphinx, which judges a ``.mo`` by its
   date, would see a newer one (a catalog repaired after an error, its ``.mo``
   written anew with the old content, is read by this build, not left to
-  the next one);
-* msgfmt runs only for a catalog whose content it has not compiled before:
-  the digests of each ``.po`` compiled and of the ``.mo`` it gave are
-  recorded (beside the stamp, ``build/catalogs/<lang>.json``; ``make serve``
-  keeps the same record), and a ``.po`` whose bytes are those of its last
-  successful compile, beside that same ``.mo``, is not compiled again: msgfmt
-  would check and write the same bytes. An edit to one catalog runs msgfmt
-  once, whatever the number of pages.
+  the next one).
+
+``make serve`` (tools/serve.py) calls ``compile_language`` before each rebuild.
 """
 
 from __future__ import annotations
@@ -34,38 +37,73 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+RECORD = ".compiled.json"  # beside the .mo files
 
 
-def compile_catalog(po: Path) -> tuple[str | None, bool]:
-    """Compile ``po``; return msgfmt's error text (None on success) and
-    whether the ``.mo`` was written."""
+def compile_language(language: str, digest: "hashlib._Hash | None" = None) -> tuple[list[str], bool]:
+    """Compile every catalog of ``language``; print and return msgfmt's
+    errors, and whether any ``.mo`` was written.
+
+    ``digest``, if given, is fed each compiled catalog."""
+    folder = ROOT / "locale" / language / "LC_MESSAGES"
+    catalogs = sorted(folder.glob("*.po"))
+    record = folder / RECORD
+    previous = read_record(record)
+    po_digests = {po: sha256(po.read_bytes()) for po in catalogs}
+
+    def compiled_before(po: Path) -> bool:
+        mo, known = po.with_suffix(".mo"), previous.get(po.name)
+        return bool(known) and known[0] == po_digests[po] and mo.is_file() and sha256(mo.read_bytes()) == known[1]
+
+    # Every msgfmt at once (they are independent processes), then their results in file order.
+    running = {po: start_msgfmt(po) for po in catalogs if not compiled_before(po)}
+    compiled: dict[str, tuple[str, str]] = {}
+    errors, written = [], False
+    for po in catalogs:
+        mo = po.with_suffix(".mo")
+        error, wrote = finish_msgfmt(po, *running[po]) if po in running else (None, False)
+        if error:
+            errors.append(error)
+            print(error, file=sys.stderr)
+            continue
+        written = keep_newer_than_po(po, mo) or wrote or written
+        mo_bytes = mo.read_bytes()
+        compiled[po.name] = (po_digests[po], sha256(mo_bytes))
+        if digest is not None:
+            digest.update(po.name.encode() + b"\0" + mo_bytes)
+    write_record(record, compiled)
+    return errors, written
+
+
+def start_msgfmt(po: Path) -> tuple[subprocess.Popen, Path]:
+    """msgfmt compiling ``po`` into a file of its own beside its ``.mo``."""
+    staged = po.with_name(f".{po.stem}.mo.{os.getpid()}")
+    process = subprocess.Popen(["msgfmt", "--check", "-o", str(staged), str(po.relative_to(ROOT))],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return process, staged
+
+
+def finish_msgfmt(po: Path, process: subprocess.Popen, staged: Path) -> tuple[str | None, bool]:
+    """msgfmt's error text (None on success), and whether the ``.mo`` was written."""
+    stderr = process.communicate()[1].strip()
     mo = po.with_suffix(".mo")
-    with tempfile.TemporaryDirectory() as tmp:
-        fresh = Path(tmp) / mo.name
-        result = subprocess.run(
-            ["msgfmt", "--check", "-o", str(fresh), str(po)],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-        )
+    try:
         # A warning is an error too: a header msgfmt warns about (charset,
         # Language, Plural-Forms) gives wrong or no translations at run time.
-        if result.returncode != 0 or result.stderr.strip():
+        if process.returncode != 0 or stderr:
             mo.unlink(missing_ok=True)
-            return result.stderr.strip() or f"{po}: msgfmt failed", False
-        written = not mo.exists() or mo.read_bytes() != fresh.read_bytes()
-        if written:
-            # Written beside it, then renamed: a build running at the same
-            # time (make serve, a second make) never reads half a catalog.
-            staged = mo.with_name(f".{mo.name}.{os.getpid()}")
-            staged.write_bytes(fresh.read_bytes())
-            staged.replace(mo)
-    return None, keep_newer_than_po(po, mo) or written
+            return stderr or f"{po.relative_to(ROOT)}: msgfmt failed", False
+        if mo.exists() and mo.read_bytes() == staged.read_bytes():
+            return None, False
+        # Renamed into place: a build running at the same time (make serve, a
+        # second make) never reads half a catalog.
+        staged.replace(mo)
+        return None, True
+    finally:
+        staged.unlink(missing_ok=True)
 
 
 def keep_newer_than_po(po: Path, mo: Path) -> bool:
@@ -78,68 +116,28 @@ def keep_newer_than_po(po: Path, mo: Path) -> bool:
     return True
 
 
-def write_stamp(path: Path, text: str, always: bool) -> None:
-    if always or not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-
-
-def compile_language(language: str, digest: "hashlib._Hash | None" = None,
-                     record: Path | None = None) -> tuple[list[str], bool]:
-    """Compile every catalog of ``language``; print and return msgfmt's
-    errors, and whether any ``.mo`` was written.
-
-    ``digest``, if given, is fed each compiled catalog. ``record``, if given,
-    is the file of the catalogs compiled before (see above)."""
-    previous, compiled = read_record(record), {}
-    catalogs = sorted((ROOT / "locale" / language / "LC_MESSAGES").glob("*.po"))
-    po_digests = {po: sha256(po.read_bytes()) for po in catalogs}
-
-    def compile_if_new(po: Path) -> tuple[str | None, bool]:
-        mo, known = po.with_suffix(".mo"), previous.get(po.name)
-        if known and known[0] == po_digests[po] and mo.is_file() and sha256(mo.read_bytes()) == known[1]:
-            return None, keep_newer_than_po(po, mo)
-        return compile_catalog(po.relative_to(ROOT))
-
-    # msgfmt runs on every core (a clean build compiles them all); results in file order.
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        results = list(pool.map(compile_if_new, catalogs))
-    errors, written = [], False
-    for po, (error, wrote) in zip(catalogs, results):
-        mo, po_digest = po.with_suffix(".mo"), po_digests[po]
-        written = written or wrote
-        if error:
-            errors.append(error)
-            print(error, file=sys.stderr)
-            continue
-        mo_bytes = mo.read_bytes()
-        compiled[po.name] = (po_digest, sha256(mo_bytes))
-        if digest is not None:
-            digest.update(po.name.encode() + b"\0" + mo_bytes)
-    write_record(record, compiled)
-    return errors, written
-
-
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_record(record: Path | None) -> dict[str, tuple[str, str]]:
+def read_record(record: Path) -> dict[str, tuple[str, str]]:
     try:
         return {name: tuple(pair) for name, pair in json.loads(record.read_text(encoding="utf-8")).items()}
-    except (AttributeError, OSError, ValueError, TypeError):  # no record, or an unreadable one: compile all
+    except (OSError, ValueError, TypeError, AttributeError):  # no record, or an unreadable one: compile all
         return {}
 
 
-def write_record(record: Path | None, compiled: dict[str, tuple[str, str]]) -> None:
-    if record is None:
-        return
-    text = json.dumps(compiled, indent=1, sort_keys=True) + "\n"
+def write_record(record: Path, compiled: dict[str, tuple[str, str]]) -> None:
     if read_record(record) != compiled:
-        record.parent.mkdir(parents=True, exist_ok=True)
-        staged = record.with_name(f".{record.name}.{os.getpid()}")  # builds may run side by side
-        staged.write_text(text, encoding="utf-8")
+        staged = record.with_name(f"{record.name}.{os.getpid()}")  # builds may run side by side
+        staged.write_text(json.dumps(compiled, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         staged.replace(record)
+
+
+def write_stamp(path: Path, text: str, always: bool) -> None:
+    if always or not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
 
 
 def main() -> int:
@@ -150,8 +148,7 @@ def main() -> int:
     digest = hashlib.sha256()
     errors, written = [], False
     for language in args.languages:
-        record = args.stamp.with_name(f"{language}.json") if args.stamp else None
-        found, wrote = compile_language(language, digest, record)
+        found, wrote = compile_language(language, digest)
         errors += found
         written = written or wrote
     if errors:

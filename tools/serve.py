@@ -72,7 +72,6 @@ class Edition:
         self.language = language
         self.outdir = build / "serve" / language
         self.doctreedir = build / "doctrees" / f"serve-{language}"
-        self.catalog_record = build / "catalogs" / f"{language}.json"  # shared with make's builds
         self.code_versions: dict[str, int] = {}  # extension modules imported here: file -> mtime
 
     def prepare(self, status) -> Sphinx:
@@ -82,7 +81,7 @@ class Edition:
 
     def build(self, prepared: Sphinx | None = None) -> None:
         """Compile the catalogs, then build (with the ``prepared`` application, if given)."""
-        if compile_language(self.language, record=self.catalog_record)[0]:  # msgfmt's file:line messages are printed
+        if compile_language(self.language)[0]:  # msgfmt's file:line messages are printed
             print("The preview keeps the last good build; fix the catalog and save it again.")
             return
         if prepared is None and self.code_is_stale():
@@ -274,7 +273,9 @@ def main() -> int:
     watched = [ROOT / name for name in ("source", "examples", "extensions", "theme", "conf.py", "languages.toml")]
     if (ROOT / "locale" / args.language).is_dir():  # the source language has no catalogs
         watched.append(ROOT / "locale" / args.language)
-    ignore = IgnoreFilter([edition.outdir.parent.parent], [r"\.mo(\.\d+)?$", r"__pycache__", r"\.pyc$", r"~$", r"\.sw.$"])
+    # Not edits: compiled catalogs and their record (tools/compile_catalogs.py), caches, editors' backups.
+    ignore = IgnoreFilter([edition.outdir.parent.parent], [r"\.mo(\.\d+)?$", r"\.compiled\.json(\.\d+)?$",
+                                                          r"__pycache__", r"\.pyc$", r"~$", r"\.sw.$"])
     watcher = PreviewServer(watched, ignore, edition, f"http://{url}")
     app = Starlette(
         routes=[WebSocketRoute("/websocket-reload", watcher, name="reload"),
