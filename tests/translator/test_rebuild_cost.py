@@ -5,7 +5,10 @@ parsed once per edition, not at every rebuild (extensions/inventory_cache.py).""
 
 from __future__ import annotations
 
+import os
 import pickle
+import shutil
+import subprocess
 import sys
 import zlib
 from pathlib import Path
@@ -142,3 +145,26 @@ def test_a_rebuild_still_links_to_the_python_docs_without_storing_their_inventor
     page = (built_copy / "build/html/zh_CN/queues.html").read_text(encoding="utf-8")
     assert "（改）" in page
     assert 'href="https://docs.python.org/3/library/multiprocessing.html#multiprocessing.Queue"' in page
+
+
+def test_an_edited_catalog_is_the_only_one_msgfmt_compiles_again(built_copy: Path, tmp_path: Path):
+    # msgfmt itself, behind a script that notes each catalog it is given.
+    wrapper, log = tmp_path / "bin" / "msgfmt", tmp_path / "msgfmt.log"
+    wrapper.parent.mkdir()
+    real = subprocess.run(["which", "msgfmt"], capture_output=True, text=True, check=True).stdout.strip()
+    wrapper.write_text(f'#!/bin/bash\necho "${{@: -1}}" >> {log}\nexec {real} "$@"\n')
+    wrapper.chmod(0o755)
+    path = f"{wrapper.parent}:{os.environ['PATH']}"
+    run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
+    po = built_copy / "locale/zh_CN/LC_MESSAGES/pipes.po"
+    msgid = [message.msgid for message in polib.pofile(str(po))][1]
+    set_translation(po, msgid, entry(po, msgid).msgstr + "（改）")
+    run_make("html", "LANGUAGES=zh_CN", cwd=built_copy, PATH=path)
+    assert log.read_text().split() == ["locale/zh_CN/LC_MESSAGES/pipes.po"]
+    assert "（改）" in (built_copy / "build/html/zh_CN/pipes.html").read_text(encoding="utf-8")
+    # A build from an emptied build/ compiles none: the .mo files and their record are beside the catalogs.
+    log.unlink()
+    shutil.rmtree(built_copy / "build")
+    run_make("html", "LANGUAGES=zh_CN", cwd=built_copy, PATH=path)
+    assert not log.exists()
+    run_make("html", cwd=built_copy)  # the shared copy has both editions built again
