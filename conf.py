@@ -75,6 +75,10 @@ intersphinx_mapping = {
 # working directory when it looks for the JavaScript catalog.
 locale_dirs = [str(ROOT / "locale")]
 gettext_compact = False  # one catalog per page: locale/<lang>/LC_MESSAGES/<page>.po
+# make and make serve compile the catalogs (msgfmt, checked; tools/compile_catalogs.py).
+# Sphinx must not compile them again behind make's back when a .po is newer
+# than its .mo (a checkout, a save without change): its .mo would differ.
+gettext_auto_build = False
 gettext_uuid = False
 gettext_location = True  # "#: file:line" in the catalogs, for translators
 gettext_last_translator = "Python Tutorial translators"

@@ -109,10 +109,10 @@ def finish_msgfmt(po: Path, process: subprocess.Popen, staged: Path) -> tuple[st
 def keep_newer_than_po(po: Path, mo: Path) -> bool:
     """Date ``mo`` as its ``po`` if it is older (else Sphinx would compile the
     ``.po`` itself); whether it did."""
-    po_mtime = po.stat().st_mtime
-    if mo.stat().st_mtime >= po_mtime:
+    po_mtime = po.stat().st_mtime_ns  # in nanoseconds: a float loses the last digits
+    if mo.stat().st_mtime_ns >= po_mtime:
         return False
-    os.utime(mo, (po_mtime, po_mtime))
+    os.utime(mo, ns=(po_mtime, po_mtime))
     return True
 
 

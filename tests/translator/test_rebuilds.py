@@ -5,9 +5,12 @@ changed extension code or a changed theme catalog."""
 
 from __future__ import annotations
 
+import importlib.util
+import os
 from pathlib import Path
 
 import polib
+from sphinx.util.i18n import CatalogInfo
 
 from catalogs import entry, set_translation
 from conftest import PAGES, run_make
@@ -33,6 +36,32 @@ def test_nothing_changed_runs_no_sphinx_at_all(built_copy: Path):
     run_make("html", cwd=built_copy)
     again = run_make("html", cwd=built_copy)
     assert "sphinx-build" not in again.stdout + again.stderr
+
+
+def test_a_catalog_saved_unchanged_settles_after_one_build(built_copy: Path):
+    # A checkout or a save without change makes a .po newer than its .mo. The
+    # .mo must then be dated so that Sphinx does not compile the .po itself
+    # (its .mo would differ from msgfmt's, and the next make would build again).
+    # Sphinx judges in whole microseconds, rounded up: a date copied through a
+    # float (seconds) fell below it for about one modification time in fifteen.
+    run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
+    spec = importlib.util.spec_from_file_location("copy_compile_catalogs", built_copy / "tools/compile_catalogs.py")
+    compile_catalogs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(compile_catalogs)
+    folder = built_copy / "locale/zh_CN/LC_MESSAGES"
+    po, mo = folder / "pipes.po", folder / "pipes.mo"
+    msgfmt_output = mo.read_bytes()
+    saved = 1_765_000_000_000_000_000
+    for step in range(60):
+        saved += 1_013 + 7 * step * step  # nanoseconds, as file systems keep them
+        os.utime(po, ns=(saved, saved))
+        os.utime(mo, ns=(saved - 5_000, saved - 5_000))
+        assert compile_catalogs.compile_language("zh_CN") == ([], True)
+        assert not CatalogInfo(str(folder), "pipes", "utf-8").is_outdated(), f"{po} saved at {saved} ns"
+    run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
+    again = run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
+    assert "sphinx-build" not in again.stdout + again.stderr
+    assert mo.read_bytes() == msgfmt_output
 
 
 def test_one_catalog_edit_rebuilds_only_its_edition(built_copy: Path):
