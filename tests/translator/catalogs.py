@@ -19,3 +19,14 @@ def set_translation(po_path: Path, msgid: str, msgstr: str) -> int:
 
 def entry(po_path: Path, msgid: str) -> polib.POEntry:
     return polib.pofile(str(po_path)).find(msgid)
+
+
+EDIT_MARK = "（改）"
+
+
+def edit_first_paragraph(po_path: Path) -> str:
+    """A translator's edit of the page's first paragraph (the first message
+    after the title): EDIT_MARK added to its translation. Returns the msgid."""
+    msgid = [message.msgid for message in polib.pofile(str(po_path))][1]
+    set_translation(po_path, msgid, entry(po_path, msgid).msgstr + EDIT_MARK)
+    return msgid

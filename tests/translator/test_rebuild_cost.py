@@ -13,10 +13,9 @@ import sys
 import zlib
 from pathlib import Path
 
-import polib
 from docutils import nodes
 
-from catalogs import entry, set_translation
+from catalogs import EDIT_MARK, edit_first_paragraph
 from conftest import BUILD, PAGES, ROOT, run_make
 
 sys.path.insert(0, str(ROOT / "extensions"))
@@ -138,12 +137,10 @@ def test_a_rebuild_still_links_to_the_python_docs_without_storing_their_inventor
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
     stored = built_copy / "build/doctrees/html-zh_CN/environment.pickle"
     assert stored.stat().st_size < 400_000
-    po = built_copy / "locale/zh_CN/LC_MESSAGES/queues.po"
-    msgid = [message.msgid for message in polib.pofile(str(po))][1]
-    set_translation(po, msgid, entry(po, msgid).msgstr + "（改）")
+    edit_first_paragraph(built_copy / "locale/zh_CN/LC_MESSAGES/queues.po")
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
     page = (built_copy / "build/html/zh_CN/queues.html").read_text(encoding="utf-8")
-    assert "（改）" in page
+    assert EDIT_MARK in page
     assert 'href="https://docs.python.org/3/library/multiprocessing.html#multiprocessing.Queue"' in page
 
 
@@ -156,12 +153,10 @@ def test_an_edited_catalog_is_the_only_one_msgfmt_compiles_again(built_copy: Pat
     wrapper.chmod(0o755)
     path = f"{wrapper.parent}:{os.environ['PATH']}"
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
-    po = built_copy / "locale/zh_CN/LC_MESSAGES/pipes.po"
-    msgid = [message.msgid for message in polib.pofile(str(po))][1]
-    set_translation(po, msgid, entry(po, msgid).msgstr + "（改）")
+    edit_first_paragraph(built_copy / "locale/zh_CN/LC_MESSAGES/pipes.po")
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy, PATH=path)
     assert log.read_text().split() == ["locale/zh_CN/LC_MESSAGES/pipes.po"]
-    assert "（改）" in (built_copy / "build/html/zh_CN/pipes.html").read_text(encoding="utf-8")
+    assert EDIT_MARK in (built_copy / "build/html/zh_CN/pipes.html").read_text(encoding="utf-8")
     # A build from an emptied build/ compiles none: the .mo files and their record are beside the catalogs.
     log.unlink()
     shutil.rmtree(built_copy / "build")

@@ -9,10 +9,9 @@ import importlib.util
 import os
 from pathlib import Path
 
-import polib
 from sphinx.util.i18n import CatalogInfo
 
-from catalogs import entry, set_translation
+from catalogs import edit_first_paragraph, set_translation
 from conftest import PAGES, run_make
 from project_copy import pages_written
 
@@ -81,16 +80,9 @@ def pages_written_by(project: Path, *make_args: str) -> dict[str, set[str]]:
     return pages_written(project / "build/html", lambda: run_make("html", *make_args, cwd=project))
 
 
-def paragraph_msgid(po: Path) -> str:
-    """The msgid of the page's first paragraph (the first after the title)."""
-    return [message.msgid for message in polib.pofile(str(po))][1]
-
-
 def test_one_edited_translation_rewrites_only_its_page(built_copy: Path):
     run_make("html", cwd=built_copy)
-    po = built_copy / "locale/zh_CN/LC_MESSAGES/queues.po"
-    msgid = paragraph_msgid(po)
-    set_translation(po, msgid, entry(po, msgid).msgstr + "（改）")
+    edit_first_paragraph(built_copy / "locale/zh_CN/LC_MESSAGES/queues.po")
     assert pages_written_by(built_copy) == {"zh_CN": {"queues"}}
 
 
