@@ -78,6 +78,8 @@ gettext_compact = False  # one catalog per page: locale/<lang>/LC_MESSAGES/<page
 # make and make serve compile the catalogs (msgfmt, checked; tools/compile_catalogs.py).
 # Sphinx must not compile them again behind make's back when a .po is newer
 # than its .mo (a checkout, a save without change): its .mo would differ.
+# (It still compiles the theme's sphinx.po at start-up when its .mo is older,
+# whatever this says: compile_catalogs dates every .mo no older than its .po.)
 gettext_auto_build = False
 gettext_uuid = False
 gettext_location = True  # "#: file:line" in the catalogs, for translators

@@ -16,8 +16,8 @@ For each ``locale/<lang>/LC_MESSAGES/*.po``:
   ``.mo`` files: ignored by git, deleted by ``make clean``). A ``.po`` whose
   bytes are those of its last successful compile, beside that same ``.mo``,
   is not compiled again: msgfmt would check and write the same bytes. An
-  edit to one catalog runs msgfmt once, whatever the number of pages; the
-  others run all at once (a new clone compiles every catalog);
+  edit to one catalog runs msgfmt once, whatever the number of pages; when
+  several need it (a new clone: every catalog), they are compiled all at once;
 * with ``--stamp``, a digest of the compiled catalogs is written to the stamp
   file when it differs, or when a ``.mo`` was written again: make rebuilds an
   edition when its catalogs' content changed, whatever the files'
