@@ -151,21 +151,35 @@ epub-%: venv system-deps-html system-deps-epub $(BUILD)/catalogs/%.stamp
 
 # -- Examples -------------------------------------------------------------------
 
-.PHONY: run-examples
-# EXAMPLE_PYTHONS="3.13" for one CPython; each must be installed (pyenv or python3.X).
-EXAMPLE_PYTHONS ?= 3.10 3.11 3.12 3.13
-run-examples: venv ## Run every example under every start method and CPython 3.10-3.13, diff with its output.txt
-	@for script in examples/*/*/main.py; do \
-	    for python in $(EXAMPLE_PYTHONS); do for method in fork spawn forkserver; do \
-	        $(BIN)/python tools/run_example.py --python $$python --start-method $$method $$script \
-	            | diff -u --label "$${script%main.py}output.txt" --label "$$script ($$python, $$method)" \
-	                "$${script%main.py}output.txt" - && echo "ok  $$python  $$method  $$script"; \
-	    done; done; \
-	done
+.PHONY: pythons
+pythons: system-deps-pythons ## Find the CPythons the examples are tested on; get the missing ones (3.13+ from Debian unstable)
+	@$(PYTHON) tools/pythons.py install $(EXAMPLE_PYTHONS)
+	@$(PYTHON) tools/pythons.py list
 
+# make test runs the examples on the newest CPython (and the project's own).
+.PHONY: pythons-newest
+pythons-newest: system-deps-pythons
+	@$(PYTHON) tools/pythons.py install $(lastword $(EXAMPLE_PYTHONS))
+
+.PHONY: run-examples
+# The CPythons every listing is tested on (tools/pythons.py VERSIONS); EXAMPLE_PYTHONS="3.14" for one.
+EXAMPLE_PYTHONS ?= $(shell $(PYTHON) tools/pythons.py versions)
+run-examples: venv pythons ## Run every example under every start method and tested CPython; fails on any difference
+	@# Each run is compared with the output file for its version (output.txt, or
+	@# output-3.13.txt for 3.13 and earlier); every run is reported, then the status.
+	@failed=0; for script in examples/*/*/main.py; do \
+	    for python in $(EXAMPLE_PYTHONS); do for method in fork spawn forkserver; do \
+	        $(BIN)/python tools/run_example.py --check --python $$python --start-method $$method $$script \
+	            || failed=$$((failed + 1)); \
+	    done; done; \
+	done; \
+	if [ $$failed -ne 0 ]; then echo "run-examples: $$failed runs differ from their documented output" >&2; exit 1; fi
+
+# The chart is measured with CPython 3.14 where the project has it (make pythons), else the project's own.
+MEASURE_PYTHON ?= $(firstword $(wildcard .pythons/bin/python3.14) $(BIN)/python)
 .PHONY: measure-ipc
-measure-ipc: venv ## Measure IPC throughput and rewrite source/charts/ipc-throughput.json (the chart's data)
-	$(BIN)/python tools/measure_ipc.py --out source/charts/ipc-throughput.json
+measure-ipc: venv ## Measure IPC throughput (on a quiet machine: MEASURE_ARGS=--allow-load otherwise) into source/charts/ipc-throughput.json
+	$(BIN)/python tools/measure_ipc.py --python $(MEASURE_PYTHON) --out source/charts/ipc-throughput.json $(MEASURE_ARGS)
 
 # -- Translation ----------------------------------------------------------------
 
@@ -227,13 +241,14 @@ add-language: venv ## Add an edition and its catalogs: make add-language LANGUAG
 # clean build, compared byte for byte) and runs the examples on this CPython:
 # make test-all (CI) runs everything.
 TEST_SELECTION ?= -m "not whole_rebuild"
-test: venv system-deps-html system-deps-pdf system-deps-epub system-deps-test axe ## Run the tests (builds what it checks); make test-all for every one
+test: venv system-deps-html system-deps-pdf system-deps-epub system-deps-test axe pythons-newest ## Run the tests (builds what it checks); make test-all for every one
 	@# On every core (pytest-xdist), a test file to a worker: the tests of a file
 	@# share its fixtures' work (the examples' runs, a git history, a browser).
 	$(BIN)/python -m pytest -n $(NPROC) --dist loadfile $(TEST_SELECTION) $(PYTEST_ARGS)
 
 .PHONY: test-all
-test-all: ## Every test: also a second whole build (make dist) and the examples on CPython 3.10-3.13 (CI)
+test-all: ## Every test: also a second whole build (make dist) and the examples on every tested CPython (CI)
+	$(MAKE) --no-print-directory pythons
 	$(MAKE) --no-print-directory test TEST_SELECTION=--all-pythons
 
 # axe-core, the accessibility checker the browser tests inject into every

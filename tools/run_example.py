@@ -9,8 +9,14 @@ Command line (used by ``make run-examples``)::
     python tools/run_example.py --start-method spawn examples/queues/queue-producer-consumer/main.py
     python tools/run_example.py --python 3.13 --start-method fork examples/...
 
-``--python`` (and ``interpreters()``) find the CPython versions the chapter
-supports, 3.10 to 3.13: ``python3.X`` on the PATH, else pyenv's.
+``--python`` takes one of the CPython versions the chapter is tested on
+(``tools/pythons.py`` finds them, or gets them).
+
+A listing's ``output.txt`` is what the newest Pythons print. Where older
+versions print something else, their output sits beside it, named for the
+last version it applies to: ``output-3.13.txt`` is what 3.13 and earlier
+print. For a given version, the file with the smallest such version at or
+above it applies, else ``output.txt`` (``expected_output()``).
 
 Library use (used by the tests)::
 
@@ -21,33 +27,38 @@ Library use (used by the tests)::
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
-import shutil
+import re
 import signal
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from pythons import VERSIONS as PYTHON_VERSIONS  # noqa: E402  (tools/ is this file's folder)
+from pythons import find, how_to_get, interpreters  # noqa: E402,F401  (interpreters: for the tests)
+
 START_METHODS = ("fork", "spawn", "forkserver")
-PYTHON_VERSIONS = ("3.10", "3.11", "3.12", "3.13")  # every example is tested on each
+# output.txt, or output-3.13.txt: what 3.13 and earlier print.
+OUTPUT_FILE = re.compile(r"output(?:-(\d+)\.(\d+))?\.txt")
 
 
-def find_interpreter(version: str) -> str | None:
-    """The CPython ``version`` (``"3.12"``): pyenv's newest 3.12.x, else ``python3.12`` on the PATH."""
-    root = os.environ.get("PYENV_ROOT") or str(Path.home() / ".pyenv")
-    builds = sorted(Path(root, "versions").glob(f"{version}.*/bin/python{version}"),
-                    key=lambda p: [int(n) for n in p.parts[-3].split(".") if n.isdigit()])
-    if builds:
-        return str(builds[-1])
-    # pyenv's shims answer for versions that are not selected, then fail: not those.
-    path = os.pathsep.join(d for d in os.environ.get("PATH", "").split(os.pathsep) if not d.endswith("/shims"))
-    return shutil.which(f"python{version}", path=path)
+def output_files(listing: Path) -> dict[tuple[int, int] | None, Path]:
+    """A listing's documented outputs: None for output.txt, (3, 13) for output-3.13.txt."""
+    found = {}
+    for path in listing.iterdir():
+        if match := OUTPUT_FILE.fullmatch(path.name):
+            found[tuple(map(int, match.groups())) if match.group(1) else None] = path
+    return found
 
 
-def interpreters() -> dict[str, str | None]:
-    """Every supported version: its interpreter, or None where it is missing."""
-    return {version: find_interpreter(version) for version in PYTHON_VERSIONS}
+def expected_output(listing: Path, version: str) -> Path:
+    """The output file that applies to CPython ``version`` ("3.13")."""
+    wanted = tuple(map(int, version.split(".")))
+    bounds = sorted(v for v in output_files(listing) if v is not None and v >= wanted)
+    return listing / (f"output-{bounds[0][0]}.{bounds[0][1]}.txt" if bounds else "output.txt")
+
 
 # Set the start method, then run the file as ``__main__`` so that spawn and
 # forkserver children can re-import it by path, exactly as with ``python file``.
@@ -121,23 +132,46 @@ def main() -> int:
     parser.add_argument("--start-method", choices=START_METHODS, default="spawn")
     parser.add_argument("--timeout", type=float, default=30)
     parser.add_argument("--python", choices=PYTHON_VERSIONS, help="CPython version (default: this one)")
+    parser.add_argument("--check", action="store_true",
+                        help="compare stdout with the output file that applies to this version, stderr with "
+                             "nothing; print `ok` or the differences, exit 1 on any")
     parser.add_argument("script", type=Path)
     args = parser.parse_args()
     python = sys.executable
     if args.python:
-        python = find_interpreter(args.python)
-        if python is None:
-            print(f"CPython {args.python} not found (neither python{args.python} on the PATH nor in pyenv); "
-                  f"install it, e.g. `pyenv install {args.python}`", file=sys.stderr)
+        found = find(args.python)
+        if found is None:
+            print(how_to_get(args.python), file=sys.stderr)
             return 2
+        python = found[0]
     try:
         result = run_example(args.script, args.start_method, args.timeout, python)
     except ExampleTimeout as error:
         print(error, file=sys.stderr)
         return 124
+    if args.check:
+        version = args.python or f"{sys.version_info.major}.{sys.version_info.minor}"
+        return check(result, expected_output(args.script.parent, version), f"{version}, {args.start_method}")
     sys.stdout.buffer.write(result.stdout)
     sys.stderr.buffer.write(result.stderr)
     return result.returncode
+
+
+def check(result: ExampleRun, expected: Path, label: str) -> int:
+    """Print ``ok`` and the run, or how it differs from ``expected``; 0 or 1."""
+    got = result.stdout.decode("utf-8", "replace").splitlines(keepends=True)
+    want = expected.read_text(encoding="utf-8").splitlines(keepends=True)
+    shown = expected.relative_to(Path.cwd()) if expected.is_relative_to(Path.cwd()) else expected
+    problems = list(difflib.unified_diff(want, got, str(shown), f"{result.path.name} ({label})"))
+    if result.stderr:
+        problems.append(f"stderr ({label}):\n{result.stderr.decode('utf-8', 'replace')}")
+    if result.returncode:
+        problems.append(f"exit status {result.returncode} ({label})\n")
+    if problems:
+        sys.stdout.write("".join(problems))
+        return 1
+    print(f"ok  {label}  {shown}")
+    return 0
 
 
 if __name__ == "__main__":

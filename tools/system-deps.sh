@@ -23,9 +23,12 @@ packages_for() {
         test) echo chromium poppler-utils gettext nodejs ;;
         # npm, where the nodejs package lacks it (Debian's; NodeSource's includes it).
         npm) echo npm ;;
+        # What tools/pythons.py uses to get CPython 3.13+ from Debian unstable
+        # (signature check, unpacking, pointing the interpreter at its C library).
+        pythons) echo gpgv dpkg patchelf ;;
         # The venv module of Debian's own python3.
         venv) echo python3-venv ;;
-        *) echo "tools/system-deps.sh: unknown group '$1' (venv, html, pdf, epub, test, npm)" >&2; exit 2 ;;
+        *) echo "tools/system-deps.sh: unknown group '$1' (venv, html, pdf, epub, test, npm, pythons)" >&2; exit 2 ;;
     esac
 }
 

@@ -1,8 +1,9 @@
-"""Every program the chapter shows prints exactly the output the chapter shows,
-under every multiprocessing start method, with stdout block-buffered as on
-readers' machines, and nothing on stderr: on the project's CPython, and with
-`--all-pythons` (`make test-all`, what CI runs) on every CPython from 3.10 to
-3.13."""
+"""Every program the chapter shows prints exactly the output the chapter shows
+for the reader's Python, under every multiprocessing start method, with stdout
+block-buffered as on readers' machines, and nothing on stderr: on the
+project's CPython and the newest tested one, and with `--all-pythons` (`make
+test-all`, what CI runs) on every CPython the chapter is tested on
+(tools/pythons.py: 3.11 to 3.15)."""
 
 from __future__ import annotations
 
@@ -18,35 +19,48 @@ import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-from run_example import START_METHODS, ExampleTimeout, interpreters, run_example  # noqa: E402
+from run_example import (PYTHON_VERSIONS, START_METHODS, ExampleTimeout, expected_output,  # noqa: E402
+                         how_to_get, interpreters, output_files, run_example)
 
 EXAMPLES = sorted((ROOT / "examples").glob("*/*/main.py"))
 
 
 def test_every_example_has_its_expected_output_beside_it():
     assert EXAMPLES, "no examples found under examples/<page>/<listing>/main.py"
+    oldest, newest = (tuple(map(int, v.split("."))) for v in (PYTHON_VERSIONS[0], PYTHON_VERSIONS[-1]))
     for script in EXAMPLES:
-        assert (script.parent / "output.txt").is_file(), f"{script} has no output.txt beside it"
+        outputs = output_files(script.parent)
+        assert None in outputs, f"{script} has no output.txt beside it"
+        for version, path in outputs.items():
+            # An output file for versions no tested Python has would never be checked.
+            assert version is None or oldest <= version < newest, f"{path}: no tested CPython reads it"
+
+
+def test_the_output_file_for_a_version_is_the_nearest_at_or_above_it(tmp_path: Path):
+    for name in ("output.txt", "output-3.12.txt", "output-3.13.txt"):
+        (tmp_path / name).write_text(name)
+    assert [expected_output(tmp_path, v).name for v in ("3.11", "3.12", "3.13", "3.14", "3.15")] == [
+        "output-3.12.txt", "output-3.12.txt", "output-3.13.txt", "output.txt", "output.txt"]
 
 
 ALL_PYTHONS = interpreters()
+THIS_PYTHON = f"{sys.version_info.major}.{sys.version_info.minor}"
+NEWEST = PYTHON_VERSIONS[-1]
 
 
 def pythons(config: pytest.Config) -> dict[str, str | None]:
-    """The CPythons the examples run on: this one, or with --all-pythons every supported one."""
+    """The CPythons the examples run on: this one and the newest, or with
+    --all-pythons every tested one."""
     if config.getoption("all_pythons"):
         return ALL_PYTHONS
-    return {f"{sys.version_info.major}.{sys.version_info.minor}": sys.executable}
+    return {THIS_PYTHON: sys.executable, NEWEST: ALL_PYTHONS[NEWEST]}
 
 
-def test_every_supported_cpython_is_installed(pytestconfig: pytest.Config):
-    if not pytestconfig.getoption("all_pythons"):
-        # Without --all-pythons, the project's own CPython must be a supported one.
-        assert f"{sys.version_info.major}.{sys.version_info.minor}" in ALL_PYTHONS, sys.version
-        return
-    missing = [version for version, path in ALL_PYTHONS.items() if path is None]
-    assert not missing, (f"CPython {', '.join(missing)} not found: the examples are tested on each; "
-                         f"install them (python3.X on the PATH, or `pyenv install 3.X`)")
+def test_every_tested_cpython_is_installed(pytestconfig: pytest.Config):
+    # The project's own CPython must be a tested one; the others, installed.
+    assert THIS_PYTHON in ALL_PYTHONS, sys.version
+    missing = [version for version, path in pythons(pytestconfig).items() if path is None]
+    assert not missing, "; ".join(how_to_get(version) for version in missing)
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +88,7 @@ def test_examples_match_documented_output(example_runs: dict, script: Path, star
     result = example_runs[script, start_method, version]
     assert result.returncode == 0, result.stderr.decode()
     assert result.stderr == b"", result.stderr.decode()
-    assert result.stdout == (script.parent / "output.txt").read_bytes()
+    assert result.stdout == expected_output(script.parent, version).read_bytes()
 
 
 def _alive(pid: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -17,6 +18,8 @@ SAMPLE = "Ciallo～(∠・ω< )⌒★"
 EDITIONS = ("en", "zh_CN")
 CATALOGS = sorted((ROOT / "locale").glob("*/LC_MESSAGES/*.po"))
 INCLUDE = re.compile(r"```\{literalinclude\} \.\./(examples/\S+)")
+sys.path.insert(0, str(ROOT / "tools"))
+from run_example import OUTPUT_FILE, output_files  # noqa: E402
 
 
 def page(site: Path, language: str, name: str = "index") -> BeautifulSoup:
@@ -66,7 +69,7 @@ def test_each_page_of_each_edition_shows_its_headings_listings_and_diagrams(html
     text = source(name)
     included = INCLUDE.findall(text)
     assert len(soup.select("div.highlight-python")) == sum(f.endswith(".py") for f in included)
-    assert len(soup.select("div.output")) == sum(f.endswith("output.txt") for f in included)
+    assert len(soup.select("div.output")) == sum(bool(OUTPUT_FILE.search(f)) for f in included)
     assert len(soup.select("object[type='image/svg+xml']")) == text.count("```{graphviz}")
 
 
@@ -83,7 +86,7 @@ def test_the_sample_string_survives_in_prose_code_and_output(html_site: Path, la
 def test_documented_outputs_are_the_committed_output_files(html_site: Path, language: str, name: str):
     shown = [pre.get_text() for pre in page(html_site, language, name).select("div.output pre")]
     committed = [(ROOT / path).read_text(encoding="utf-8")
-                 for path in INCLUDE.findall(source(name)) if path.endswith("output.txt")]
+                 for path in INCLUDE.findall(source(name)) if OUTPUT_FILE.search(path)]
     assert shown == committed
 
 
@@ -98,7 +101,28 @@ def test_code_is_included_from_examples_never_pasted_each_listing_once():
     assert len(included) == len(set(included)), "a listing is shown twice"
     for script in (ROOT / "examples").glob("*/*/main.py"):
         listing = script.parent.relative_to(ROOT).as_posix()
-        assert f"{listing}/main.py" in included and f"{listing}/output.txt" in included, f"{listing} is not shown"
+        assert f"{listing}/main.py" in included, f"{listing} is not shown"
+        for output in output_files(script.parent).values():
+            assert f"{listing}/{output.name}" in included, f"{listing}/{output.name} is not shown"
+
+
+# An output that only some versions print is captioned with those versions.
+OUTPUT_INCLUDE = re.compile(r"```\{literalinclude\} \.\./(examples/[^/]+/[^/]+)/(output(?:-(\d+\.\d+))?\.txt)\n:caption: (.*)")
+
+
+def test_an_output_that_differs_by_version_is_captioned_with_its_versions():
+    labelled = 0
+    for name in PAGES:
+        for listing, file, last, caption in OUTPUT_INCLUDE.findall(source(name)):
+            versions = sorted(v for v in output_files(ROOT / listing) if v)
+            if not versions:
+                assert caption == "Output", f"{name}.md: {listing}/{file}: one output for every version"
+                continue
+            # output-3.13.txt: "... 3.13"; output.txt: from the version after the newest file's.
+            after = f"{versions[-1][0]}.{versions[-1][1] + 1}"
+            assert (last or after) in caption, f"{name}.md: {listing}/{file} captioned {caption!r}"
+            labelled += 1
+    assert labelled >= 2
 
 
 def test_landing_page_offers_every_edition(html_site: Path):
