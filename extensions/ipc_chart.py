@@ -15,12 +15,19 @@ and the chart is drawn with matplotlib when the page is written: an SVG
 ``<img>`` in HTML (its ``alt`` text is its accessible name), a vector PDF in
 the LaTeX build. The data stays one file for every language.
 
+Each series of the data file holds, per message size, the ``median`` of the
+repeated measurements and their spread, ``low`` and ``high`` (percentiles
+the file's ``settings`` name). The chart draws each median as a line and
+the spread as a shaded band of the line's colour around it, so a reader sees
+how far apart two lines must be to mean something.
+
 Every word on the chart is a message of the page's catalog, as diagram labels
 are: the title, the axis labels, each legend entry (the ``label`` of each
 series in the data file), the alt text, and the note under the chart that
 says where the figures come from (``Measured on {cpu} ...``: a message with
 placeholders, filled from the data file's ``machine``, so a new measurement
-needs no new translation). The caption is the figure's ordinary caption. The
+needs no new translation), and a second note, filled from its ``settings``
+and load averages, that says what the lines and bands are. The caption is the figure's ordinary caption. The
 chart node implements Sphinx's ``addnodes.translatable`` protocol (through
 ``translatable.PerMessageTranslatable``), so the stock gettext builder
 extracts its messages and the stock Locale transform applies them.
@@ -54,8 +61,12 @@ from translatable import PerMessageTranslatable
 
 FONT = "Noto Sans CJK SC"
 # Bump when the drawing code changes, so cached charts are drawn again.
-STYLE_VERSION = "2"
+STYLE_VERSION = "3"
 NOTE = "Measured on {cpu} ({cores} cores), {os}, {python}, start method {start_method}, {date}."
+METHOD_NOTE = ("Each point is the median of {batches_per_point} timed runs of {batch_seconds} s; "
+               "each band spans their percentiles {low_percentile} to {high_percentile}. "
+               "Load average: {load_before} before, {load_after} after.")
+BAND_OPACITY = 0.2
 # Distinct in colour (Okabe-Ito, safe for colour blindness), marker and dash,
 # so that the lines can be told apart in a grey print too.
 STYLES = [
@@ -77,6 +88,7 @@ class throughput_chart(PerMessageTranslatable, nodes.General, nodes.Element):
         messages = [self[field] for field in TEXT_FIELDS if self.get(field)]
         messages += [series["label"] for series in self["data"]["series"]]
         messages.append(self["note"])
+        messages.append(self["method_note"])
         if self.get("alt"):
             messages.append(self["alt"])
         return list(dict.fromkeys(messages))
@@ -91,6 +103,15 @@ class throughput_chart(PerMessageTranslatable, nodes.General, nodes.Element):
     def note_text(self) -> str:
         return self.text(self["note"]).format(**self["data"]["machine"])
 
+    def method_note_text(self) -> str:
+        return self.text(self["method_note"]).format(**method_fields(self["data"]))
+
+
+def method_fields(data: dict) -> dict:
+    """The placeholders of METHOD_NOTE, from the data file."""
+    load = data["machine"]["load_average"]
+    return {**data["settings"], "load_before": f"{load['before']:.2f}", "load_after": f"{load['after']:.2f}"}
+
 
 def check_data(data: Any) -> str | None:
     """What is wrong with the data file's content, or None."""
@@ -99,10 +120,17 @@ def check_data(data: Any) -> str | None:
         if not sizes or not all(isinstance(s, int) and s > 0 for s in sizes):
             return "'sizes' must be a list of positive integers"
         for series in data["series"]:
-            if not isinstance(series["label"], str) or len(series["mb_per_s"]) != len(sizes):
-                return f"series {series.get('label')!r}: one value per size is needed"
+            if not isinstance(series["label"], str):
+                return f"series {series.get('label')!r}: a label is needed"
+            for key in ("median", "low", "high"):
+                values = series[key]
+                if len(values) != len(sizes) or not all(isinstance(v, (int, float)) and v > 0 for v in values):
+                    return f"series {series['label']!r}: '{key}' needs one positive value per size"
+            if not all(lo <= m <= hi for lo, m, hi in zip(series["low"], series["median"], series["high"])):
+                return f"series {series['label']!r}: each median must lie between its 'low' and 'high'"
         NOTE.format(**data["machine"])
-    except (KeyError, TypeError) as error:
+        METHOD_NOTE.format(**method_fields(data))
+    except (KeyError, TypeError, ValueError, IndexError) as error:
         return f"missing or malformed entry: {error}"
     if len(data["series"]) > len(STYLES):
         return f"at most {len(STYLES)} series"
@@ -137,6 +165,7 @@ class ThroughputChartDirective(SphinxDirective):
             x_label=self.options.get("x-label", ""),
             y_label=self.options.get("y-label", ""),
             note=NOTE,
+            method_note=METHOD_NOTE,
             alt=self.options.get("alt", ""),
             classes=["throughput-chart", *self.options.get("class", [])],
         )
@@ -165,6 +194,31 @@ def size_label(size: int) -> str:
     return f"{size} B"
 
 
+def find_font(properties) -> str:
+    """The file of the font ``properties`` ask for; ValueError if there is none.
+
+    matplotlib lists the machine's fonts once and keeps the list in its cache
+    directory: a font installed later (the set-up installs Noto CJK) is
+    missing from that list. So when the font is not found, the fonts the list
+    lacks are added to it (which also forgets the failed look-up), and the
+    font is looked for once more.
+    """
+    from matplotlib import font_manager
+
+    manager = font_manager.fontManager
+    try:
+        return manager.findfont(properties, fallback_to_default=False)
+    except ValueError:
+        known = {font.fname for font in manager.ttflist + manager.afmlist}
+        for path in font_manager.findSystemFonts():
+            if path not in known:
+                try:
+                    manager.addfont(path)
+                except (OSError, RuntimeError, ValueError):  # not a font matplotlib reads
+                    pass
+        return manager.findfont(properties, fallback_to_default=False)
+
+
 def truetype_subset(text: str, path: Path) -> Path:
     """Write to ``path`` the chart font cut down to the characters of ``text``,
     its outlines converted to TrueType (quadratic) curves.
@@ -180,7 +234,7 @@ def truetype_subset(text: str, path: Path) -> Path:
     from fontTools.ttLib import newTable
     from matplotlib import font_manager
 
-    source = font_manager.findfont(font_manager.FontProperties(family=FONT), fallback_to_default=False)
+    source = find_font(font_manager.FontProperties(family=FONT))
     options = subset.Options(glyph_names=True, notdef_outline=True, layout_features=[], hinting=False,
                              name_IDs=["*"], name_languages=["*"])
     options.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "VORG", "vhea", "vmtx", "DSIG"]
@@ -229,7 +283,7 @@ def draw(node: throughput_chart, file_format: str) -> bytes:
 
     data = node["data"]
     sizes = data["sizes"]
-    values = [value for series in data["series"] for value in series["mb_per_s"]]
+    values = [value for series in data["series"] for key in ("low", "high") for value in series[key]]
     low, high = math.floor(math.log10(min(values))), math.ceil(math.log10(max(values)))
     y_ticks = [10.0**exponent for exponent in range(low, high + 1)]
     x_labels = [size_label(size) for size in sizes]
@@ -248,13 +302,16 @@ def draw(node: throughput_chart, file_format: str) -> bytes:
             font = font_manager.FontProperties(fname=subset, size=10)
         else:  # SVG names the font; nothing is embedded
             font = font_manager.FontProperties(family=[FONT, "sans-serif"], size=10)
-            font_manager.findfont(font, fallback_to_default=False)  # ValueError if the font is missing
+            find_font(font)  # ValueError if the font is missing
         large = font.copy()
         large.set_size(12)
         figure = Figure(figsize=(6.4, 4.2), layout="constrained")
         axes = figure.add_subplot()
-        for series, style in zip(data["series"], STYLES):
-            axes.plot(sizes, series["mb_per_s"], label=node.text(series["label"]), **style)
+        # The bands first, under every line; no edge, so overlapping bands stay readable.
+        bands = [axes.fill_between(sizes, series["low"], series["high"], color=style["color"],
+                                   alpha=BAND_OPACITY, linewidth=0)
+                 for series, style in zip(data["series"], STYLES)]
+        lines = [axes.plot(sizes, series["median"], **style)[0] for series, style in zip(data["series"], STYLES)]
         axes.set_xscale("log")
         axes.set_yscale("log")
         axes.minorticks_off()
@@ -268,7 +325,9 @@ def draw(node: throughput_chart, file_format: str) -> bytes:
             axes.set_xlabel(node.text(node["x_label"]), fontproperties=font)
         if node.get("y_label"):
             axes.set_ylabel(node.text(node["y_label"]), fontproperties=font)
-        axes.legend(loc="upper left", frameon=False, prop=font)
+        # Each legend entry: the line over a patch of its band.
+        axes.legend(list(zip(bands, lines)), [node.text(series["label"]) for series in data["series"]],
+                    loc="upper left", frameon=False, prop=font)
         metadata = {"Date": None} if file_format == "svg" else {"CreationDate": None, "ModDate": None}
         output = io.BytesIO()
         figure.savefig(output, format=file_format, metadata=metadata, facecolor="white")
@@ -301,20 +360,22 @@ def visit_chart_html(self, node: throughput_chart) -> None:
     classes = " ".join(node["classes"])
     alt = self.attval(node.text(node["alt"])) if node.get("alt") else ""
     self.body.append(f'<div class="{classes}"><img src="{source}" alt="{alt}" />\n')
-    self.body.append(f'<p class="chart-note">{self.encode(node.note_text())}</p></div>\n')
+    self.body.append(f'<p class="chart-note">{self.encode(node.note_text())}</p>\n')
+    self.body.append(f'<p class="chart-note">{self.encode(node.method_note_text())}</p></div>\n')
     raise nodes.SkipNode
 
 
 def visit_chart_latex(self, node: throughput_chart) -> None:
     name = render(node, "pdf", Path(self.builder.outdir))
     self.body.append("\n\\sphinxincludegraphics[width=\\linewidth]{%s}\n" % name)
-    self.body.append("\n{\\small %s}\n" % self.encode(node.note_text()))
+    self.body.append("\n{\\small %s\\par %s}\n" % (self.encode(node.note_text()),
+                                                  self.encode(node.method_note_text())))
     raise nodes.SkipNode
 
 
 def visit_chart_text(self, node: throughput_chart) -> None:
     self.add_text(f"[{node.text(node['alt']) if node.get('alt') else node.text(node['title'])}]")
-    self.add_text(f"\n{node.note_text()}")
+    self.add_text(f"\n{node.note_text()}\n{node.method_note_text()}")
     raise nodes.SkipNode
 
 

@@ -1,7 +1,8 @@
 """Measure the throughput of four IPC mechanisms; write the chart's data file.
 
-    .venv/bin/python tools/measure_ipc.py [--out source/charts/ipc-throughput.json]
-    make measure-ipc
+    make measure-ipc                       # the project's Python, or MEASURE_PYTHON=...
+    .venv/bin/python tools/measure_ipc.py [--out FILE] [--python PATH]
+                                          [--start-method METHOD] [--allow-load]
 
 For each mechanism (Queue, Pipe, SharedMemory, a Manager's dict proxy) and
 each message size (100 B to 1 MB), the parent sends messages of that size to
@@ -20,14 +21,35 @@ sends the next. Throughput is the bytes delivered per second, in MB/s
 * Manager: the parent stores the bytes in a dict proxy (``d['data'] = ...``)
   and sends their length through a Pipe; the child reads ``d['data']``.
 
-All four children run at once and the mechanisms take turns, batch after
-batch, so that a change in the machine's load affects them alike. Each point
-is the best of REPETITIONS batches, each lasting BATCH_SECONDS, after a short
-warm-up (as timeit advises: other work on the machine only ever slows a batch
-down, so the fastest is the least disturbed), so the whole run takes about
-half a minute. Standard
-library only. The data file also names the machine, the Python version, the
-start method and the date (``SOURCE_DATE_EPOCH`` if set, else today).
+The method, exactly (the data file's ``settings`` repeat it):
+
+1. All four children start at once. Warm-up: WARM_UP messages of every size
+   through every mechanism, not timed.
+2. ROUNDS rounds; in each round every (size, mechanism) point gets one batch:
+   messages sent back to back for BATCH_SECONDS, then the batch's MB/s. The
+   points take turns (sizes in order, mechanisms in an order that rotates
+   from round to round), so a change in the machine's load during the run
+   affects every point alike. The run takes about
+   ROUNDS x 20 x BATCH_SECONDS: half a minute.
+3. Each point is the median of its ROUNDS batches (robust: a batch slowed by
+   another process moves it little), and the data file keeps the spread
+   too: ``low`` and ``high``, the LOW_PERCENTILE-th and HIGH_PERCENTILE-th
+   percentiles of the batches (``statistics.quantiles``, inclusive method).
+
+A loaded machine gives figures that say more about the load than about the
+mechanisms (on 2 cores at load average 18, points came out 5 to 60 times too
+low). So the tool reads the 1-minute load average (``os.getloadavg()``)
+before it starts and again at the end, and refuses to write the data file
+when either is above LOAD_LIMIT x the number of cores (at the end, less the
+part of the load average the measurement itself made: its own processes'
+CPU time, spread over the run, as the kernel's 1-minute average counts it),
+unless ``--allow-load`` is given. Both readings go into the data file.
+
+``--python PATH`` measures with another CPython (say a newer one): the tool
+runs itself again in that interpreter (it uses the standard library only).
+The data file names the machine, the Python version, the start method (the
+interpreter's default unless ``--start-method``), the load and the date
+(``SOURCE_DATE_EPOCH`` if set, else today).
 """
 
 from __future__ import annotations
@@ -35,10 +57,13 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import math
 import multiprocessing
 import os
 import platform
 import re
+import statistics
+import sys
 import time
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -49,9 +74,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "source" / "charts" / "ipc-throughput.json"
 SIZES = [100, 1_000, 10_000, 100_000, 1_000_000]
-REPETITIONS = 15
-BATCH_SECONDS = 0.07
-WARM_UP = 20  # messages sent before each size's timed batches
+ROUNDS = 31  # batches per point
+BATCH_SECONDS = 0.04
+WARM_UP = 20  # messages of every size through every mechanism, before the first round
+LOW_PERCENTILE, HIGH_PERCENTILE = 10, 90  # the spread kept beside each median
+LOAD_LIMIT = 0.5  # highest 1-minute load average per core at which the figures are kept
 MECHANISMS = {  # key in the data file: legend label (a message of the chart)
     "queue": "Queue",
     "pipe": "Pipe",
@@ -160,7 +187,7 @@ START = {"queue": start_queue, "pipe": start_pipe, "shared_memory": start_shared
 
 
 def batch(send_one: Callable[[bytes], None], payload: bytes) -> float:
-    """Send messages for BATCH_SECONDS; the throughput in MB/s."""
+    """Send messages back to back for BATCH_SECONDS; the throughput in MB/s."""
     count, start = 0, time.perf_counter()
     while (elapsed := time.perf_counter() - start) < BATCH_SECONDS:
         send_one(payload)
@@ -168,24 +195,32 @@ def batch(send_one: Callable[[bytes], None], payload: bytes) -> float:
     return count * len(payload) / elapsed / 1e6
 
 
-def measure(ctx) -> dict[str, list[float]]:
-    """Median MB/s per mechanism and size. The mechanisms take turns, batch
-    after batch, so that a change in the machine's load hits them alike."""
+def spread(rates: list[float]) -> tuple[float, float, float]:
+    """(low percentile, median, high percentile) of a point's batches."""
+    cuts = statistics.quantiles(rates, n=100, method="inclusive")
+    return cuts[LOW_PERCENTILE - 1], statistics.median(rates), cuts[HIGH_PERCENTILE - 1]
+
+
+def measure(ctx) -> tuple[dict[str, list[list[float]]], float]:
+    """Every batch's MB/s, per mechanism and size (rates[key][size_index]),
+    and the CPU seconds the children (and the manager's server) used."""
+    keys = list(MECHANISMS)
+    payloads = [b"x" * size for size in SIZES]
     with ExitStack() as stack:
-        senders = {key: START[key](ctx, stack) for key in MECHANISMS}
-        best: dict[str, list[float]] = {key: [] for key in MECHANISMS}
-        for size in SIZES:
-            payload = b"x" * size
-            rates: dict[str, list[float]] = {key: [] for key in MECHANISMS}
+        senders = {key: START[key](ctx, stack) for key in keys}
+        children = multiprocessing.active_children()  # under forkserver, not ours to wait for: read them live
+        cpu_before = sum(process_cpu_seconds(child.pid) for child in children)
+        for payload in payloads:
             for send_one in senders.values():
                 for _ in range(WARM_UP):
                     send_one(payload)
-            for _ in range(REPETITIONS):
-                for key, send_one in senders.items():
-                    rates[key].append(batch(send_one, payload))
-            for key in MECHANISMS:
-                best[key].append(max(rates[key]))
-    return best
+        rates: dict[str, list[list[float]]] = {key: [[] for _ in SIZES] for key in keys}
+        for turn in range(ROUNDS):
+            for index, payload in enumerate(payloads):
+                for key in keys[turn % len(keys):] + keys[:turn % len(keys)]:
+                    rates[key][index].append(batch(senders[key], payload))
+        children_cpu = sum(process_cpu_seconds(child.pid) for child in children) - cpu_before
+    return rates, children_cpu
 
 
 # -- The machine and the data file ------------------------------------------------
@@ -217,46 +252,120 @@ def measurement_date() -> str:
     return when.date().isoformat()
 
 
+def process_cpu_seconds(pid: int | None = None) -> float:
+    """CPU time a running process has used (this one by default); 0 where
+    /proc cannot tell."""
+    if pid is None:
+        times = os.times()
+        return times.user + times.system
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def refuse(reason: str, load_limit: float) -> None:
+    sys.exit(f"measure_ipc: {reason}, above {load_limit:g} ({LOAD_LIMIT:g} x {os.cpu_count()} cores): "
+             "other work on the machine would show in the figures. Measure when the machine is quiet, "
+             "or pass --allow-load to write the data file anyway.")
+
+
+def rerun_in(python: str) -> None:
+    """Run this tool again in ``python``, with the same arguments but --python."""
+    arguments, skip = [], False
+    for argument in sys.argv[1:]:
+        if skip:
+            skip = False
+        elif argument == "--python":
+            skip = True
+        elif not argument.startswith("--python="):
+            arguments.append(argument)
+    sys.stdout.flush()
+    os.execv(python, [python, str(Path(__file__).resolve()), *arguments])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=OUT, help=f"data file to write (default: {OUT.relative_to(ROOT)})")
-    parser.add_argument("--start-method", default=multiprocessing.get_start_method(),
-                        choices=multiprocessing.get_all_start_methods(),
-                        help="start method of the children (default: the platform's)")
+    parser.add_argument("--python", metavar="PATH",
+                        help="measure with this CPython (the tool runs itself again in it)")
+    parser.add_argument("--start-method", choices=multiprocessing.get_all_start_methods(),
+                        help="start method of the children (default: the interpreter's)")
+    parser.add_argument("--allow-load", action="store_true",
+                        help=f"write the data file even if the 1-minute load average is above "
+                             f"{LOAD_LIMIT:g} x the number of cores")
     args = parser.parse_args()
-    ctx = multiprocessing.get_context(args.start_method)
-    load_average = os.getloadavg()[0]
-    if load_average > (os.cpu_count() or 1):
-        print(f"warning: load average {load_average:.1f} on {os.cpu_count()} cores: the figures will be noisy")
-    started = time.monotonic()
-    best = measure(ctx)
+    if args.python and Path(args.python).resolve() != Path(sys.executable).resolve():
+        rerun_in(args.python)
+    start_method = args.start_method or multiprocessing.get_start_method()
+    ctx = multiprocessing.get_context(start_method)
+    cores = os.cpu_count() or 1
+    load_limit = LOAD_LIMIT * cores
+    python = f"{platform.python_implementation()} {platform.python_version()}"
+    load_before = os.getloadavg()[0]
+    print(f"{python} ({sys.executable}), start method {start_method}, load average {load_before:.2f}", flush=True)
+    if load_before > load_limit and not args.allow_load:
+        refuse(f"load average {load_before:.2f} before measuring", load_limit)
+    started, cpu_before = time.monotonic(), process_cpu_seconds()
+    rates, children_cpu = measure(ctx)
+    elapsed, own_cpu = time.monotonic() - started, process_cpu_seconds() - cpu_before + children_cpu
+    load_after = os.getloadavg()[0]
+    # The kernel's 1-minute average decays as exp(-t/60): a constant load c
+    # started t seconds ago shows as c * (1 - exp(-t/60)).
+    own_load = own_cpu / elapsed * (1 - math.exp(-elapsed / 60))
+    print(f"measured in {elapsed:.0f} s; load average {load_after:.2f} after, "
+          f"{own_load:.2f} of it the measurement's own", flush=True)
+    if load_after - own_load > load_limit and not args.allow_load:
+        refuse(f"load average {load_after:.2f} after measuring ({load_after - own_load:.2f} "
+               "without the measurement's own)", load_limit)
     series = []
     for key, label in MECHANISMS.items():
-        series.append({"key": key, "label": label, "mb_per_s": [float(f"{r:.3g}") for r in best[key]]})
-        print(f"{label:22} " + "  ".join(f"{r:10.3g}" for r in best[key]) + " MB/s", flush=True)
+        points = [spread(batches) for batches in rates[key]]
+        low, median, high = ([float(f"{point[i]:.3g}") for point in points] for i in range(3))
+        series.append({"key": key, "label": label, "median": median, "low": low, "high": high})
+        print(f"{label:22} " + "  ".join(f"{m:8.3g} [{lo:.3g}-{hi:.3g}]" for lo, m, hi in points) + " MB/s",
+              flush=True)
     data = {
-        "description": "Lock-step throughput parent -> child: one message, then a one-byte "
-                       "acknowledgement. Median of repetitions, in MB/s (10**6 bytes per second).",
+        "description": (
+            "Lock-step throughput parent -> child: one message, then a one-byte acknowledgement. "
+            f"Per mechanism and size: 'median', the median of {ROUNDS} batches of {BATCH_SECONDS:g} s each; "
+            f"'low' and 'high', the {LOW_PERCENTILE}th and {HIGH_PERCENTILE}th percentiles of the same batches. "
+            "In MB/s (10**6 bytes per second)."
+        ),
         "unit": "MB/s",
         "sizes": SIZES,
         "series": series,
         "machine": {
             "cpu": cpu_model(),
-            "cores": os.cpu_count(),
+            "cores": cores,
             "os": os_name(),
-            "python": f"{platform.python_implementation()} {platform.python_version()}",
-            "start_method": args.start_method,
+            "python": python,
+            "start_method": start_method,
             "date": measurement_date(),
-            "load_average": round(load_average, 2),
+            "load_average": {"before": round(load_before, 2), "after": round(load_after, 2),
+                             "after_without_own": round(load_after - own_load, 2)},
         },
-        "settings": {"repetitions": REPETITIONS, "batch_seconds": BATCH_SECONDS, "warm_up_messages": WARM_UP},
+        "settings": {
+            "statistic": "median",
+            "spread": f"{LOW_PERCENTILE}th to {HIGH_PERCENTILE}th percentile",
+            "low_percentile": LOW_PERCENTILE,
+            "high_percentile": HIGH_PERCENTILE,
+            "batches_per_point": ROUNDS,
+            "batch_seconds": BATCH_SECONDS,
+            "warm_up_messages": WARM_UP,
+            "order": "rounds; in each, sizes in turn, mechanisms in an order rotated every round",
+            "load_limit": load_limit,
+            "load_accepted": not (max(load_before, load_after - own_load) > load_limit),
+            "seconds": round(elapsed, 1),
+        },
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(data, indent=2, ensure_ascii=False)
     # Lists of numbers on one line each: a reviewer reads a new measurement's diff row by row.
     text = re.sub(r"\[\s+([-\d., \n]+?)\s+\]", lambda m: "[" + ", ".join(m.group(1).split()).replace(",,", ",") + "]", text)
     args.out.write_text(text + "\n", encoding="utf-8")
-    print(f"{args.out} written in {time.monotonic() - started:.0f} s")
+    print(f"{args.out} written", flush=True)
 
 
 if __name__ == "__main__":
