@@ -298,15 +298,15 @@ def main() -> None:
     args = parser.parse_args()
     if args.python and Path(args.python).resolve() != Path(sys.executable).resolve():
         rerun_in(args.python)
-    start_method = args.start_method or multiprocessing.get_start_method()
-    ctx = multiprocessing.get_context(start_method)
     cores = os.cpu_count() or 1
     load_limit = LOAD_LIMIT * cores
-    python = f"{platform.python_implementation()} {platform.python_version()}"
     load_before = os.getloadavg()[0]
-    print(f"{python} ({sys.executable}), start method {start_method}, load average {load_before:.2f}", flush=True)
     if load_before > load_limit and not args.allow_load:
         refuse(f"load average {load_before:.2f} before measuring", load_limit)
+    start_method = args.start_method or multiprocessing.get_start_method()
+    ctx = multiprocessing.get_context(start_method)
+    python = f"{platform.python_implementation()} {platform.python_version()}"
+    print(f"{python} ({sys.executable}), start method {start_method}, load average {load_before:.2f}", flush=True)
     started, cpu_before = time.monotonic(), process_cpu_seconds()
     rates, children_cpu = measure(ctx)
     elapsed, own_cpu = time.monotonic() - started, process_cpu_seconds() - cpu_before + children_cpu
