@@ -19,6 +19,9 @@ from conftest import BUILD, PAGES, ROOT, run_make
 sys.path.insert(0, str(ROOT / "extensions"))
 from code_comments import find_comments, translate_comments  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "tools"))
+from run_example import output_files  # noqa: E402
+
 SAMPLE = "Ciallo～(∠・ω< )⌒★"
 SOURCE_LANGUAGE = "en"
 EDITIONS = {
@@ -103,7 +106,8 @@ def test_code_and_output_copied_from_the_pdf_equal_the_source(pdfs: Path, langua
         code = script.read_text(encoding="utf-8")
         assert find_comments(code)
         catalog = translations(language, [script.parent.parent.name])  # its page's catalog
-        shown = translate_comments(code, catalog) + (script.parent / "output.txt").read_text(encoding="utf-8")
+        shown = translate_comments(code, catalog) + "".join(
+            output.read_text(encoding="utf-8") for output in output_files(script.parent).values())
         for line in filter(str.strip, shown.splitlines()):
             assert words(line) in lines, f"{script.parent.name}: {line!r} not in the PDF as it is"
             checked += 1

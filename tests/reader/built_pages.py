@@ -13,13 +13,21 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def shown_listings(page: Path) -> list[tuple[str, str]]:
-    """(code, documented output) pairs, in page order, as the page shows them."""
-    document = soup(page)
-    codes = [pre.get_text() for pre in document.select("div.highlight-python pre")]
-    outputs = [pre.get_text() for pre in document.select("div.output pre")]
-    assert len(codes) == len(outputs), f"{page}: {len(codes)} listings but {len(outputs)} outputs"
-    return list(zip(codes, outputs))
+def shown_listings(page: Path) -> list[tuple[str, tuple[str, ...]]]:
+    """(code, documented outputs) pairs, in page order, as the page shows them:
+    a listing's outputs are the output blocks after it (one, or one for each
+    group of versions that prints something else)."""
+    listings: list[tuple[str, list[str]]] = []
+    for block in soup(page).select("div.highlight-python, div.output"):
+        text = block.select_one("pre").get_text()
+        if "output" in block["class"]:
+            assert listings, f"{page}: an output before any listing"
+            listings[-1][1].append(text)
+        else:
+            listings.append((text, []))
+    for code, outputs in listings:
+        assert outputs, f"{page}: a listing without its output: {code[:60]!r}"
+    return [(code, tuple(outputs)) for code, outputs in listings]
 
 
 def split_comments(code: str) -> tuple[list[tuple[int, str]], list[str]]:
