@@ -93,13 +93,19 @@ def test_the_characters_kept_between_builds_are_those_of_the_files_as_they_are(t
     monkeypatch.setattr(search_dictionary, "_file_characters", {})
     read = book_characters("zh_CN", kept)
     assert "进" in read and kept.is_file()
-    # The next build (a new process) takes them from the file...
-    monkeypatch.setattr(search_dictionary, "_file_characters", {})
-    assert book_characters("zh_CN", kept) == read
-    # ...but not an entry whose file changed since (another size or date).
     entries = json.loads(kept.read_text(encoding="utf-8"))
-    path = next(iter(entries))
-    entries[path] = [entries[path][0] - 1, entries[path][1], entries[path][2] + "\ue001"]
+    assert any(path.endswith(".po") for path in entries) and any(path.endswith(".md") for path in entries)
+    # Two entries get a character no file has (U+E001, U+E002): one as the
+    # file still is (its size and date), one for a file changed since.
+    unchanged, changed = sorted(entries)[:2]
+    entries[unchanged][2] += "\ue001"
+    entries[changed] = [entries[changed][0], entries[changed][1] - 1, entries[changed][2] + "\ue002"]
     kept.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    # The next build (a new process) takes the characters of an unchanged file
+    # from what was kept (U+E001 shows it was not read again), and reads the
+    # changed file again (no U+E002).
     monkeypatch.setattr(search_dictionary, "_file_characters", {})
-    assert book_characters("zh_CN", kept) == read
+    assert book_characters("zh_CN", kept) == read | {"\ue001"}
+    # What it kept now is the changed file as it is.
+    again = json.loads(kept.read_text(encoding="utf-8"))
+    assert "\ue002" not in again[changed][2] and again[changed][:2] == entries[changed][:1] + [entries[changed][1] + 1]
