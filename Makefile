@@ -119,7 +119,7 @@ pdf: venv system-deps-pdf ## Build the PDF of every edition into build/pdf/ (LAN
 pdf-%: venv system-deps-pdf $(BUILD)/catalogs/%.stamp
 	@# A failed build leaves no stale PDF behind; XeLaTeX starts from nothing (no
 	@# .aux of an earlier build), so the PDF is the clean build's, byte for byte.
-	rm -rf $(BUILD)/pdf/python-ipc-$*.pdf $(BUILD)/latex/$*
+	rm -rf $(BUILD)/pdf/python-ipc-$*.pdf $(BUILD)/html/$*/python-ipc-$*.pdf $(BUILD)/latex/$*
 	$(SPHINXBUILD) -b latex -D language=$* -d $(BUILD)/doctrees/latex-$* source $(BUILD)/latex/$*
 	FORCE_SOURCE_DATE=1 $(MAKE) --no-print-directory -C $(BUILD)/latex/$* all-pdf \
 	    LATEXMKOPTS="-interaction=nonstopmode -halt-on-error -silent" > $(BUILD)/latex/$*/latexmk.out \
@@ -142,7 +142,7 @@ epub: venv system-deps-html system-deps-epub ## Build the EPUB of every edition 
 # report no error and no warning (its report: build/epub/<name>.epubcheck.json), and the EPUB is also put beside the
 # edition's HTML, which links to it.
 epub-%: venv system-deps-html system-deps-epub $(BUILD)/catalogs/%.stamp
-	rm -rf $(BUILD)/epub/python-ipc-$*.epub $(BUILD)/epub/$*  # a failed build leaves no stale EPUB behind
+	rm -rf $(BUILD)/epub/python-ipc-$*.epub $(BUILD)/html/$*/python-ipc-$*.epub $(BUILD)/epub/$*  # a failed build leaves no stale EPUB behind
 	$(SPHINXBUILD) -b epub -D language=$* -d $(BUILD)/doctrees/epub-$* source $(BUILD)/epub/$*
 	$(EPUBCHECK) --quiet --failonwarnings --json $(BUILD)/epub/python-ipc-$*.epubcheck.json \
 	    $(BUILD)/epub/$*/python-ipc-$*.epub

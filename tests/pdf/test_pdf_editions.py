@@ -171,11 +171,16 @@ def test_a_missing_glyph_fails_the_build_naming_the_log_line(built_copy: Path):
     page = built_copy / "source" / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nAn Egyptian hieroglyph no font here has: \U00013000.\n",
                     encoding="utf-8")
+    # An earlier build's PDF, in build/pdf/ and beside the HTML edition.
+    earlier = [built_copy / "build/pdf/python-ipc-en.pdf", built_copy / "build/html/en/python-ipc-en.pdf"]
+    for pdf in earlier:
+        pdf.parent.mkdir(parents=True, exist_ok=True)
+        pdf.write_bytes(b"%PDF-1.5 an earlier build's\n")
     result = run_make("pdf", "LANGUAGES=en", cwd=built_copy, check=False)
     assert result.returncode != 0
     assert re.search(r"python-ipc-en\.log:\d+: missing glyph U\+13000 '\U00013000' in font Noto Serif",
                      result.stderr), result.stderr[-3000:]
-    assert not (built_copy / "build" / "pdf" / "python-ipc-en.pdf").exists()
+    assert [pdf for pdf in earlier if pdf.exists()] == []  # no PDF of the page as it was
 
 
 def test_log_check_names_log_line_glyph_and_font_even_when_tex_wrapped_the_line(tmp_path: Path):

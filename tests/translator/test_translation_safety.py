@@ -133,9 +133,15 @@ def test_a_translation_the_build_cannot_apply_fails_html_and_pdf_never_silent_en
              for msgid, (msgstr, words) in zip(prose_messages(po, len(UNUSABLE)), UNUSABLE.items())}
     written = po.read_bytes()
 
+    # An earlier build's PDF, in build/pdf/ and beside the HTML edition: a
+    # failed build must not leave it to pass for the book as it is now.
+    earlier = [built_copy / "build/pdf/python-ipc-zh_CN.pdf", built_copy / "build/html/zh_CN/python-ipc-zh_CN.pdf"]
+    for pdf in earlier:
+        pdf.parent.mkdir(parents=True, exist_ok=True)
+        pdf.write_bytes(b"%PDF-1.5 an earlier build's\n")
     for target in ("html", "pdf", "check-po"):
         assert_refused(built_copy, target, lines)
-    assert not (built_copy / "build/pdf/python-ipc-zh_CN.pdf").exists()
+    assert [pdf for pdf in earlier if pdf.exists()] == []
     assert po.read_bytes() == written
 
 
