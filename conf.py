@@ -44,6 +44,7 @@ extensions = [
     "epub_editions",  # EPUB per edition: valid, in its language, reproducible
     "search_dictionary",  # Chinese search: only the jieba words the book can use
     "search_index",  # an incremental build writes the search index a clean build writes
+    "stale_outputs",  # an incremental build deletes the images no page shows any more
     "template_cache",  # compiled theme templates kept between builds
     "untracked_inputs",  # extension code or theme catalog changed: read every page again
     "exercises",  # solutions folded in HTML, gathered at the end of the PDF

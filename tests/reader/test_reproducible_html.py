@@ -21,4 +21,18 @@ def test_two_html_builds_are_byte_identical(html_site: Path, clean_build: Path):
     # copy, the result of incremental builds, which must not differ either).
     clean, session = tree(clean_build / "html"), tree(html_site)
     assert any(name.startswith("zh_CN/") for name in clean)
-    assert [name for name in clean if session.get(name) != clean[name]] == []
+    assert different_files(session, clean) == []
+
+
+def different_files(built: dict[str, bytes], clean: dict[str, bytes]) -> list[str]:
+    """Files that differ, that only the clean build has, or that only the
+    other build has (a stale file an incremental build left)."""
+    return sorted(name for name in built.keys() | clean.keys() if built.get(name) != clean.get(name))
+
+
+def test_a_stale_file_counts_as_a_difference():
+    clean = {"en/index.html": b"page", "en/_images/graphviz-1.svg": b"<svg/>"}
+    assert different_files(clean, dict(clean)) == []
+    assert different_files({**clean, "en/_images/graphviz-0.svg": b"<svg/>"}, clean) == ["en/_images/graphviz-0.svg"]
+    assert different_files({"en/index.html": b"page"}, clean) == ["en/_images/graphviz-1.svg"]
+    assert different_files({**clean, "en/index.html": b"other"}, clean) == ["en/index.html"]
