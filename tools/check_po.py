@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "extensions"))
 # The build's own check (raw HTML, link targets, block shape, control characters).
 from translation_guard import msgstr_line, translation_problems  # noqa: E402
+from compile_catalogs import nul_characters  # noqa: E402  (a NUL msgfmt would cut the text at)
 
 ROLE = re.compile(r"\{([\w:.-]+)\}`([^`]*)`")
 # An inline code span: a run of backticks, the code, the same run (CommonMark).
@@ -223,6 +224,8 @@ def check_catalog(po_path: Path, template: Path | None, complete: bool, language
     if result.returncode != 0 or result.stderr.strip():
         # msgfmt names file:line itself; nothing else can be read reliably.
         return [Problem(po_path, 0, "msgfmt", result.stderr.strip())]
+    if nuls := nul_characters(po_path):  # the build's own check, lines already naming file:line
+        return [Problem(po_path, 0, "msgfmt", "\n".join(nuls))]
     text = po_path.read_text(encoding="utf-8")
     lines = text.splitlines()
     po = polib.pofile(text, wrapwidth=0)

@@ -7,6 +7,12 @@ For each ``locale/<lang>/LC_MESSAGES/*.po``:
 * ``msgfmt --check`` validates it; on an error or a warning the build stops with msgfmt's own
   ``file:line: message`` lines, the ``.po`` is left exactly as it is, and its
   ``.mo`` is deleted, so no stale translation can be used by a later build;
+* a NUL in a string (the byte itself, or the escapes ``\0``, ``\000``,
+  ``\x00``) is refused the same way, with its ``file:line``: msgfmt accepts
+  it and ends the translation there without a word (its strings are C
+  strings), so the build would show the text cut short. (The other control
+  characters reach the compiled catalog, where the build's translation guard
+  refuses them.)
 * the ``.mo`` beside it is rewritten only when its content changes (decided by
   content, not by modification times, which a git checkout makes unreliable),
   and is never left older than its ``.po``, so Sphinx does not recompile it;
@@ -35,12 +41,16 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORD = ".compiled.json"  # beside the .mo files
+# A NUL in a line of a .po: the byte, or an escape that msgfmt reads as one (an
+# odd number of backslashes: octal, up to three digits, or hexadecimal, all zeros).
+NUL = re.compile(r"\x00|(?<!\\)(?:\\\\)*\\(?:000|00?(?![0-7])|x0+(?![0-9A-Fa-f]))")
 
 
 def compile_language(language: str, digest: "hashlib._Hash | None" = None) -> tuple[list[str], bool]:
@@ -96,6 +106,10 @@ def finish_msgfmt(po: Path, process: subprocess.Popen, staged: Path) -> tuple[st
         if process.returncode != 0 or stderr:
             mo.unlink(missing_ok=True)
             return stderr or f"{po.relative_to(ROOT)}: msgfmt failed", False
+        nuls = nul_characters(po)
+        if nuls:
+            mo.unlink(missing_ok=True)
+            return "\n".join(nuls), False
         if mo.exists() and mo.read_bytes() == staged.read_bytes():
             return None, False
         # Renamed into place: a build running at the same time (make serve, a
@@ -104,6 +118,15 @@ def finish_msgfmt(po: Path, process: subprocess.Popen, staged: Path) -> tuple[st
         return None, True
     finally:
         staged.unlink(missing_ok=True)
+
+
+def nul_characters(po: Path) -> list[str]:
+    """A ``file:line: ...`` line for each line of ``po`` (outside comments) that holds a NUL."""
+    shown = po.relative_to(ROOT) if po.is_relative_to(ROOT) else po
+    return [f"{shown}:{number}: a NUL character (U+0000) in this string: msgfmt would end the translation "
+            "there, silently; delete it"
+            for number, line in enumerate(po.read_bytes().decode("utf-8", "replace").split("\n"), 1)
+            if not line.startswith("#") and NUL.search(line)]
 
 
 def keep_newer_than_po(po: Path, mo: Path) -> bool:

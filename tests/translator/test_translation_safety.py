@@ -145,6 +145,23 @@ def test_a_translation_the_build_cannot_apply_fails_html_and_pdf_never_silent_en
     assert po.read_bytes() == written
 
 
+def test_a_nul_in_a_translation_fails_html_naming_the_line(built_copy: Path):
+    # msgfmt ends a string at a NUL without a word: the page would show the
+    # translation cut short. The NUL as a byte, and as the escapes msgfmt reads.
+    po = built_copy / CATALOG
+    lines = {}
+    for msgid, nul in zip(prose_messages(po, 3), [b"\x00", b"\\0", b"\\x00"]):
+        line = append(po, msgid, "@NUL@")
+        po.write_bytes(po.read_bytes().replace(b"@NUL@", nul + "后面的字".encode()))
+        lines[line] = "NUL character (U+0000)"
+    written = po.read_bytes()
+
+    assert_refused(built_copy, "html", lines)
+    assert not po.with_suffix(".mo").exists()  # no catalog with the text cut short for a later build
+    assert_refused(built_copy, "check-po", lines)
+    assert po.read_bytes() == written
+
+
 def test_the_live_preview_reports_a_refused_translation_with_file_and_line(project_copy: Path):
     from preview_process import fetch, running_preview
     from test_serve import wait_for
