@@ -1,6 +1,6 @@
 import multiprocessing
 
-message = ''  # Runs on import, in every process
+message = ''  # Runs in every process that runs or imports this module
 
 
 def show_message():
