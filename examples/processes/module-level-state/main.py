@@ -14,11 +14,12 @@ if __name__ == '__main__':
     for method in ('fork', 'spawn', 'forkserver'):
         context = multiprocessing.get_context(method)
         queue = context.Queue()
-        children = [context.Process(target=report, args=(queue,)) for _ in range(3)]
+        children = [context.Process(target=report, args=(queue,))
+                    for _ in range(3)]
         for child in children:
             child.start()
         tokens = [queue.get() for _ in children]
         for child in children:
             child.join()
-        distinct = len(set(tokens))
-        print(f'{method:<13} {distinct} distinct{"":<12} {tokens.count(TOKEN)}')
+        distinct, same = len(set(tokens)), tokens.count(TOKEN)
+        print(f'{method:<13} {distinct} distinct{same:>14}')
