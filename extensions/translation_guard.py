@@ -106,22 +106,26 @@ def _myst_extensions() -> list[str]:
     return list(conf.get("myst_enable_extensions", []))
 
 
-def _read(text: str) -> tuple[list[str], Counter, set[str]]:
-    """Top-level block shape, raw HTML fragments, link targets."""
+def _read(text: str) -> tuple[list[str], Counter, set[str], Counter]:
+    """Top-level block shape, raw HTML fragments, link targets, roles."""
     # Inline raw HTML starts with "<"; links, images and autolinks with "[",
-    # "![" or "<". Most messages have none of them: their blocks are enough.
-    tokens = _markdown(blocks_only="<" not in text and "[" not in text).parse(text)
+    # "![" or "<"; roles with "{". Messages with none of them: their blocks are enough.
+    tokens = _markdown(blocks_only="<" not in text and "[" not in text and "{" not in text).parse(text)
     shape = [t.type for t in tokens if t.level == 0 and not t.type.endswith("_close") and t.type != "inline"]
     html: Counter = Counter()
+    roles: Counter = Counter()
     targets = {next(g for g in match.groups() if g) for match in _LINK_TARGETS.finditer(text)}
     for token in tokens:
         for t in [token, *(token.children or [])]:
             if t.type in ("html_block", "html_inline"):
                 html[t.content.strip()] += 1
+            if t.type == "myst_role":  # {name}`target` or {name}`title <target>`
+                target = re.fullmatch(r"(?s).*<([^<>]+)>\s*", t.content)
+                roles[t.meta.get("name", ""), (target.group(1) if target else t.content).strip()] += 1
             for attribute in ("href", "src"):
                 if t.attrGet(attribute):
                     targets.add(str(t.attrGet(attribute)))
-    return shape, html, targets
+    return shape, html, targets, roles
 
 
 def _invisible(text: str) -> set[str]:
@@ -132,8 +136,8 @@ def translation_problems(msgid: str, msgstr: str) -> list[str]:
     """What a translation adds that the English does not have: raw HTML, link
     targets, another block shape, invisible control characters."""
     problems = []
-    id_shape, id_html, id_targets = _read(msgid)
-    str_shape, str_html, str_targets = _read(msgstr)
+    id_shape, id_html, id_targets, id_roles = _read(msgid)
+    str_shape, str_html, str_targets, str_roles = _read(msgstr)
     if str_shape != id_shape:
         problems.append(
             f"the translation reads as {_describe(str_shape)}, the English as {_describe(id_shape)}: "
@@ -143,12 +147,21 @@ def translation_problems(msgid: str, msgstr: str) -> list[str]:
         problems.append(f"raw HTML {_shorten(fragment)!r} is not in the English; write the text without tags")
     for target in sorted(str_targets - id_targets):
         problems.append(f"link target {_shorten(target)!r} is not in the English; links must keep the English targets")
+    if str_roles != id_roles and str_shape == id_shape:
+        # Sphinx would drop the translation with a warning at the page, not here.
+        problems.append(f"the translation has the roles {_roles(str_roles - id_roles)} that the English does not "
+                        f"have, and lacks {_roles(id_roles - str_roles)}: keep each {{role}}`target` of the English "
+                        "with its target (a title of your own goes before it: {role}`标题 <target>`)")
     if _NOQA.match(msgstr) and not _NOQA.match(msgid):
         problems.append("a trailing '#noqa' is an instruction to Sphinx, which removes it: "
                         "write it as '\\#noqa' to show it")
     for char in sorted(_invisible(msgstr) - _invisible(msgid)):
         problems.append(f"invisible control character U+{ord(char):04X} ({unicodedata.name(char, 'control')})")
     return problems
+
+
+def _roles(roles: Counter) -> str:
+    return ", ".join(_shorten(f"{{{name}}}`{target}`", 50) for name, target in sorted(roles.elements())) or "none"
 
 
 def _describe(shape: list[str]) -> str:

@@ -59,21 +59,51 @@ def zh_page(project: Path) -> BeautifulSoup:
     return BeautifulSoup((project / f"build/html/zh_CN/{PAGE}.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def injected_markup(soup: BeautifulSoup) -> list[str]:
-    """Elements and attributes no translation may bring: scripts, event handlers, foreign URLs."""
-    found = [str(s)[:80] for s in soup.find_all("script") if "alert" in s.get_text()]
-    for tag in soup.find_all(True):
-        for name, value in tag.attrs.items():
-            value = " ".join(value) if isinstance(value, list) else str(value)
-            if name.startswith("on") or re.match(r"\s*(javascript|data|vbscript):", value, re.I) \
-                    or "evil.example" in value:
-                found.append(f"<{tag.name} {name}={value[:40]!r}>")
-        if tag.name in ("img", "iframe", "object", "embed", "b", "u") and tag.get("src", "").startswith("x"):
-            found.append(str(tag)[:80])
-    return found
+# Attributes whose values are text for readers (or ids), not markup: compared by name only.
+TEXT_ATTRIBUTES = {"id", "alt", "title", "aria-label", "aria-labelledby", "aria-describedby", "name", "for"}
 
 
-def test_raw_html_in_a_translation_fails_the_build_names_the_line_and_is_only_ever_text(built_copy: Path):
+def markup_signature(tag) -> tuple:
+    """An element as markup: its name, its attributes with their values (link
+    targets included), and the code of a script or style."""
+    attributes = tuple(sorted(
+        (name, "" if name in TEXT_ATTRIBUTES else " ".join(value) if isinstance(value, list) else str(value))
+        for name, value in tag.attrs.items()))
+    return tag.name, attributes, tag.get_text() if tag.name in ("script", "style") else None
+
+
+def markup_of(pages: list[Path]) -> set[tuple]:
+    return {markup_signature(tag) for page in pages
+            for tag in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all(True)}
+
+
+@pytest.fixture(scope="module")
+def book_markup(_built_project: Path) -> set[tuple]:
+    """Every element, attribute and link target the Chinese edition has as
+    written (the English, its translation, the theme): what no translation
+    can add to is this. Built from the project's files, before any edit."""
+    run_make("html", "LANGUAGES=zh_CN", cwd=_built_project)
+    return markup_of(sorted((_built_project / "build/html/zh_CN").glob("*.html")))
+
+
+def injected_markup(soup: BeautifulSoup, book_markup: set[tuple]) -> list[str]:
+    """The elements of a page whose markup the book does not have: any element,
+    attribute, attribute value or link target a translation brought."""
+    return [str(tag)[:100] for tag in soup.find_all(True) if markup_signature(tag) not in book_markup]
+
+
+def test_the_markup_check_finds_any_element_attribute_or_target_the_book_does_not_have(book_markup: set[tuple]):
+    page = lambda html: BeautifulSoup(f"<p>{html}</p>", "html.parser")  # noqa: E731
+    assert ("p", (), None) in book_markup and ("em", (), None) in book_markup
+    assert injected_markup(page("<em>强调</em>"), book_markup) == []
+    for injected in ["<b>粗</b>", "<u>x</u>", "<iframe></iframe>", "<script>x()</script>", '<em onclick="x()">x</em>',
+                     '<em style="color:red">x</em>', '<a href="https://evil.example/">x</a>',
+                     '<a class="reference external" href="https://docs.python.org/3/evil">x</a>']:
+        assert injected_markup(page(injected), book_markup) != [], injected
+
+
+def test_raw_html_in_a_translation_fails_the_build_names_the_line_and_is_only_ever_text(built_copy: Path,
+                                                                                           book_markup: set[tuple]):
     po = built_copy / CATALOG
     first, second = prose_messages(po, 2)
     lines = {
@@ -88,7 +118,7 @@ def test_raw_html_in_a_translation_fails_the_build_names_the_line_and_is_only_ev
     # Even a build that goes on past warnings shows the tags as text.
     run_make("html", "LANGUAGES=zh_CN", NO_W, cwd=built_copy)
     page = zh_page(built_copy)
-    assert injected_markup(page) == []
+    assert injected_markup(page, book_markup) == []
     assert '<script>alert("x")</script>' in page.get_text()
     search_index = (built_copy / "build/html/zh_CN/searchindex.js").read_text(encoding="utf-8")
     assert "<script" not in search_index and "onerror=" not in search_index
@@ -96,7 +126,7 @@ def test_raw_html_in_a_translation_fails_the_build_names_the_line_and_is_only_ev
     assert_refused(built_copy, "check-po", lines)
 
 
-def test_link_targets_in_a_translation_must_be_the_english_ones(built_copy: Path):
+def test_link_targets_in_a_translation_must_be_the_english_ones(built_copy: Path, book_markup: set[tuple]):
     po = built_copy / CATALOG
     first, second, third = prose_messages(po, 3)
     lines = {
@@ -109,7 +139,7 @@ def test_link_targets_in_a_translation_must_be_the_english_ones(built_copy: Path
 
     assert_refused(built_copy, "html", lines)
     run_make("html", "LANGUAGES=zh_CN", NO_W, cwd=built_copy)
-    assert injected_markup(zh_page(built_copy)) == []
+    assert injected_markup(zh_page(built_copy), book_markup) == []
     assert po.read_bytes() == written
     assert_refused(built_copy, "check-po", lines)
 
@@ -199,86 +229,149 @@ def test_markup_the_english_itself_contains_stays_allowed(built_copy: Path):
 
 # -- Property: whatever a translator types, no markup gets through and nothing is lost --------
 
-from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
+import os  # noqa: E402
+
+from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-FRAGMENTS = [
-    # HTML tags and entities
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<b>", "</div>", "<!-- c -->",
-    "&lt;b&gt;", "&amp;", "&#x3C;script&#x3E;", "<a href='javascript:alert(1)'>x</a>",
-    "<svg onload=alert(1)>", "<iframe src=//evil.example>",
-    # MyST roles and directives
-    "{raw}`<b>x</b>`", "{py:class}`x`", "{ref}`x`", "```{raw} html\n<b>x</b>\n```",
-    ":::{note}\nx\n:::", "(label)=", "% comment", "+++", "$x$", "{{ sub }}",
-    # unbalanced backticks and asterisks
-    "`", "``", "*", "**", "_", "__",
-    # link syntax
-    "[x](https://evil.example/)", "[x](javascript:alert(1))", "<https://evil.example/>",
-    "![x](data:image/png;base64,AAAA)", "\n[x]: https://evil.example/", "[x][y]",
-    # block starts
-    "---", "\n---\n", "# ", "- ", "> ", "1. ", ":::", "\n\n", "|a|b|\n|-|-|",
-    # control characters, NUL, bidi marks
-    "\x00", "\x07", "\x1b[31m", "\u202e", "\u2066", "\u200f", "\r",
-    # very long text, and what .po syntax escapes
-    "长" * 5000, "x" * 20000, '"', "\\", "%s", "{0}",
-]
-INVALID_UTF8 = b"\xc3\x28\xff"
-CJK_RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
-
-
-MUTATIONS = st.tuples(
-    st.integers(min_value=0, max_value=5),  # which paragraph
-    st.sampled_from(["start", "middle", "end", "instead"]),  # where the fragment goes
-    st.one_of(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=3).map("".join), st.just(INVALID_UTF8)),
+# What a translator may type, generated: HTML elements with attributes and
+# values, Markdown links, images, autolinks and reference definitions to
+# generated targets, MyST roles, directives and block starts, entities,
+# control and invisible characters, and any text over the characters that
+# mean something to Markdown, HTML or the .po syntax, mixed with Chinese.
+ELEMENTS = ["script", "img", "iframe", "object", "embed", "svg", "math", "style", "link", "meta", "base", "form",
+            "input", "a", "b", "u", "i", "span", "div", "p", "details", "video", "audio", "marquee", "kbd", "x-tag"]
+ATTRIBUTES = ["onerror", "onload", "onclick", "onmouseover", "href", "src", "srcdoc", "style", "data", "formaction",
+              "xlink:href", "class", "id", "lang", "target"]
+SCHEMES = ["https", "http", "javascript", "JaVaScRiPt", "data", "vbscript", "file", "mailto", "ftp"]
+TARGET = st.builds(lambda scheme, rest: f"{scheme}:{rest}", st.sampled_from(SCHEMES),
+                   st.sampled_from(["//evil.example/", "alert(1)", "text/html;base64,PHNjcmlwdD4=",
+                                    "//docs.python.org/3/x", "x", "%0aalert(1)"])) | st.sampled_from(
+                       ["//evil.example/", "#processes", "processes.html", "../en/index.html", "x"])
+WORD = st.text(alphabet="进程队列管道共享内存abcxyz 019", min_size=0, max_size=6)
+QUOTE = st.sampled_from(['"', "'", ""])
+ELEMENT = st.builds(
+    lambda name, attributes, body, close: f"<{name}{attributes}>{body}" + (f"</{name}>" if close else ""),
+    st.sampled_from(ELEMENTS),
+    st.lists(st.builds(lambda name, quote, value: f" {name}={quote}{value}{quote}", st.sampled_from(ATTRIBUTES),
+                       QUOTE, TARGET | WORD), max_size=2).map("".join),
+    WORD, st.booleans())
+MARKDOWN = st.one_of(
+    st.builds("[{}]({})".format, WORD, TARGET), st.builds("![{}]({})".format, WORD, TARGET),
+    st.builds("<{}>".format, TARGET), st.builds("\n[{}]: {}\n".format, WORD, TARGET),
+    st.builds("[{}][{}]".format, WORD, WORD),
+    st.builds(lambda role, text: f"{{{role}}}`{text}`", st.sampled_from(["raw", "py:class", "ref", "doc", "sub", "x"]),
+              WORD | ELEMENT),
+    st.builds(lambda fence, name, body: f"{fence}{{{name}}}\n{body}\n{fence}", st.sampled_from(["```", ":::"]),
+              st.sampled_from(["raw html", "note", "code-block", "include", "x"]), WORD | ELEMENT),
+    st.sampled_from(["---", "\n---\n", "# ", "- ", "> ", "1. ", ":::", "\n\n", "|a|b|\n|-|-|", "(label)=",
+                     "% comment", "+++", "$x$", "{{ sub }}", "#noqa", "<!-- c -->", "&lt;b&gt;", "&#x3C;script&#x3E;",
+                     "&amp;", "`", "``", "*", "**", "_", "__", "\\", '"', "%s", "{0}"]),
 )
+CONTROL = st.characters(categories=["Cc", "Cf"], exclude_characters="\n")
+TEXT = st.text(alphabet=st.sampled_from("<>[]()!*_`\\{}:#-+|~$%&;\"'=/ \n进程") | CONTROL, max_size=12)
+# What a translation may well hold: punctuation Markdown gives a meaning to
+# only in pairs or at a line's start, entities, placeholders, Chinese.
+PLAIN = st.text(alphabet=st.sampled_from("进程队列管道共享内存，。；abc *_&%#!?()[]{}<>:-=\"'0123"), max_size=16)
+FRAGMENT = st.one_of(
+    PLAIN,
+    st.lists(st.one_of(ELEMENT, MARKDOWN, TEXT, PLAIN, st.just("长" * 5000), st.just("x" * 20000)),
+             min_size=1, max_size=3).map("".join),
+    st.just(b"\xc3\x28\xff"),
+)
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
+# Mutations per build (each in its own paragraph), builds per run: make test
+# keeps to about 20 s; FUZZ_BUILDS=200 for a longer, random search.
+PARAGRAPHS = 4
+WHERE = st.sampled_from(["start", "middle", "end", "instead"])
+# Each build: an HTML element in one paragraph, Markdown in another, text in
+# a third (each with text around it), anything in the fourth.
+MUTATIONS = st.tuples(*(st.tuples(WHERE, st.builds("{}{}{}".format, PLAIN, kind, PLAIN))
+                        for kind in (ELEMENT, MARKDOWN, TEXT)), st.tuples(WHERE, FRAGMENT))
 
 
-def test_any_mutated_translation_is_shown_as_text_or_refused_with_file_and_line(built_copy: Path, capsys):
+def mutate(po: Path, edits: dict[str, tuple[str, str, str | bytes]]) -> dict[str, tuple[int, str]]:
+    """The translator's edits (msgid: its translation, where, fragment): each
+    msgstr's line and the text written ("" for bytes: an editor that saved in
+    another encoding; written last, as the text edits read the catalog as UTF-8)."""
+    lines, patches = {}, []
+    for msgid, (original, where, fragment) in edits.items():
+        if isinstance(fragment, bytes):
+            lines[msgid] = (set_translation(po, msgid, original), "")
+            patches.append((lines[msgid][0], fragment))
+            continue
+        middle = len(original) // 2
+        text = {"start": fragment + original, "middle": original[:middle] + fragment + original[middle:],
+                "end": original + fragment, "instead": fragment}[where]
+        lines[msgid] = (set_translation(po, msgid, text), text)
+    raw = po.read_bytes().split(b"\n")
+    for line, fragment in patches:
+        raw[line - 1] = raw[line - 1][:-1] + fragment + b'"'
+    po.write_bytes(b"\n".join(raw))
+    return lines
+
+
+def test_any_mutated_translation_is_shown_as_text_or_refused_with_file_and_line(built_copy: Path,
+                                                                               book_markup: set[tuple], capsys):
+    """Each generated case edits several paragraphs at once and builds; a
+    mutation the build refused (its catalog line named) is taken back and
+    the others are built again, which must then succeed: shown as text,
+    with no markup the book does not have and the translation's own
+    Chinese on the page."""
     po = built_copy / CATALOG
     pristine = po.read_bytes()
-    paragraphs = prose_messages(po, 6)
+    paragraphs = prose_messages(po, PARAGRAPHS)
+    translations = {msgid: polib.pofile(str(po)).find(msgid).msgstr for msgid in paragraphs}
     tried = []
 
-    @settings(max_examples=12, derandomize=True, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow])
-    @seed(20261124)
-    @given(MUTATIONS)
-    def case(mutation) -> None:
-        which, where, fragment = mutation
-        msgid = paragraphs[which]
-        original = polib.pofile(str(po)).find(msgid).msgstr
-        try:
-            if isinstance(fragment, bytes):  # an editor that saved in another encoding
-                line, text = set_translation(po, msgid, original), ""
-                raw = po.read_bytes().split(b"\n")
-                raw[line - 1] = raw[line - 1][:-1] + fragment + b'"'
-                po.write_bytes(b"\n".join(raw))
-            else:
-                middle = len(original) // 2
-                text = {"start": fragment + original, "middle": original[:middle] + fragment + original[middle:],
-                        "end": original + fragment, "instead": fragment}[where]
-                line = set_translation(po, msgid, text)
-            written = po.read_bytes()
+    def edit(edits: dict) -> dict[str, tuple[int, str]]:
+        return mutate(po, {msgid: (translations[msgid], *edit) for msgid, edit in edits.items()})
 
-            result = run_make("html", "LANGUAGES=zh_CN", cwd=built_copy, check=False)
-            output = result.stdout + result.stderr
-            assert "Traceback" not in output, output[-3000:]
-            assert po.read_bytes() == written  # the translator's bytes, untouched
-            tried.append("refused" if result.returncode else "shown as text")
-            if result.returncode != 0:
-                # the msgstr's line (msgfmt may name the line of a string's continuation)
-                assert any(f"{CATALOG}:{n}:" in output for n in (line - 1, line, line + 1)), output[-3000:]
-            else:
-                page = zh_page(built_copy)
-                assert injected_markup(page) == []
-                # No silent English: the translation's own Chinese is on the page.
-                kept = [run for run in CJK_RUN.findall(text) if run not in fragment]
+    def build() -> tuple[int, str]:
+        result = run_make("html", "LANGUAGES=zh_CN", cwd=built_copy, check=False)
+        output = result.stdout + result.stderr
+        assert "Traceback" not in output, output[-3000:]
+        return result.returncode, output
+
+    # The same cases at every run unless FUZZ_BUILDS asks for a search of its own.
+    @settings(max_examples=int(os.environ.get("FUZZ_BUILDS", 5)), derandomize="FUZZ_BUILDS" not in os.environ,
+              deadline=None, database=None, phases=[Phase.explicit, Phase.generate],  # no shrinking: a build each
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(MUTATIONS)
+    def case(mutations) -> None:
+        try:
+            edits = {msgid: (where, fragment) for msgid, (where, fragment) in zip(paragraphs, mutations)}
+            lines = edit(edits)
+            written = po.read_bytes()
+            refused: set[str] = set()
+            while True:  # msgfmt's errors stop the build before Sphinx's: one round each
+                status, output = build()
+                assert po.read_bytes() == written  # the translator's bytes, untouched
+                # msgfmt may name the line of a string's continuation
+                named = {msgid for msgid, (line, _) in lines.items()
+                         if any(f"{CATALOG}:{n}:" in output for n in (line - 1, line, line + 1))}
+                if status == 0:
+                    assert not named, output[-3000:]
+                    break
+                assert named, f"refused without naming its line: {sorted(lines.values())}\n{output[-3000:]}"
+                refused |= named
+                po.write_bytes(pristine)
+                lines = edit({msgid: edits[msgid] for msgid in edits.keys() - refused})
+                written = po.read_bytes()
+            tried.extend(["refused"] * len(refused) + ["shown as text"] * len(lines))
+            page = zh_page(built_copy)
+            for notice in page.select("div.translation-incomplete"):  # an empty msgstr: the book's own notice
+                notice.decompose()
+            assert injected_markup(page, book_markup) == [], [text[:200] for _, text in lines.values()]
+            for msgid in lines:  # no silent English: the translation's own Chinese is shown
+                text, fragment = lines[msgid][1], edits[msgid][1]
+                kept = [run for run in CJK_RUN.findall(text) if isinstance(fragment, bytes) or run not in fragment]
                 assert all(run in page.get_text() for run in kept[:3]), (kept[:3], text[:200])
         finally:
             po.write_bytes(pristine)
 
     case()
     with capsys.disabled():
-        print(f"\nmutated translations tried: {len(tried)} (hypothesis, seed 20261124): "
-              f"{tried.count('refused')} refused with file:line, {tried.count('shown as text')} shown as text")
-    assert len(tried) >= 12
+        print(f"\nmutated translations tried: {len(tried)} (hypothesis): {tried.count('refused')} refused "
+              f"with file:line, {tried.count('shown as text')} shown as text")
+    assert tried.count("refused") and tried.count("shown as text")
