@@ -194,6 +194,21 @@ ifneq ($(origin LANGUAGE),command line)
 LANGUAGE := $(firstword $(TRANSLATIONS))
 endif
 unexport LANGUAGE
+# One letter apart, two meanings: LANGUAGES chooses the editions a build makes,
+# LANGUAGE the one edition serve and add-language work on. The wrong one on the
+# command line is an error that names the right one (make would go on and
+# build every edition, or serve another one).
+BUILD_GOALS := html html-% pdf pdf-% epub epub-%
+ifeq ($(origin LANGUAGE),command line)
+ifneq ($(filter $(BUILD_GOALS),$(MAKECMDGOALS)),)
+$(error LANGUAGE is the variable of make serve and make add-language; to build one edition, write LANGUAGES=$(LANGUAGE))
+endif
+endif
+ifeq ($(origin LANGUAGES),command line)
+ifneq ($(filter serve add-language,$(MAKECMDGOALS)),)
+$(error LANGUAGES is the variable of the builds; make serve and make add-language take one edition: LANGUAGE=$(firstword $(LANGUAGES)))
+endif
+endif
 SERVE_PORT ?= 8000
 
 .PHONY: gettext
