@@ -10,7 +10,9 @@ def serve(server_end: Connection, client_end: Connection) -> None:
             word = server_end.recv()
             server_end.send(len(word))
             answered += 1
-    except EOFError:                # The client closed its end
+    except (EOFError,               # The client closed its end
+            ConnectionResetError,   # ... leaving a reply unread
+            BrokenPipeError):       # ... before this reply was sent
         print(f'server: answered {answered} requests')
 
 
