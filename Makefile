@@ -73,7 +73,11 @@ $(BUILD)/html/index.html: languages.toml tools/write_landing_page.py extensions/
 # one of these is newer than its last successful build (make's own check, so a
 # no-op `make html` starts no Sphinx at all); Sphinx then rebuilds only the
 # pages the change affects.
-HTML_INPUTS := conf.py languages.toml requirements.txt $(VENV)/.installed \
+# The inputs Sphinx does not track are declared once, in untracked-inputs.txt
+# (extensions/untracked_inputs.py reads it too); {language} is any language here.
+UNTRACKED_INPUTS := untracked-inputs.txt \
+    $(wildcard $(subst {language},*,$(shell sed -e 's/#.*//' untracked-inputs.txt)))
+HTML_INPUTS := conf.py requirements.txt $(VENV)/.installed $(UNTRACKED_INPUTS) \
     $(shell find source examples extensions theme -type f -not -name '*.pyc')
 .PRECIOUS: $(BUILD)/html/%/.built $(BUILD)/catalogs/%.stamp $(BUILD)/git-head.stamp  # stamps, not intermediate files
 

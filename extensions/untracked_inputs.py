@@ -1,15 +1,16 @@
 """Read every page again when an input Sphinx does not track has changed.
 
 Sphinx re-reads a page when the page, a file it includes, its own catalog or
-a configuration value changed. Two inputs of every page escape it:
+a configuration value changed. Other inputs of the book escape it: the code
+of the book's extensions, the theme's catalog (``sphinx.po``), the glossary
+that Chinese search segments with, ``languages.toml``... A changed one would
+leave the old output in place until the page itself changed.
 
-* the code of the book's extensions: a fixed extension would leave the old
-  output in place until the page itself changed;
-* the theme's catalog (``sphinx.po``: header, switcher, permalink titles):
-  an edited translation would show only on pages rebuilt for another reason.
-
-This extension keeps a digest of both in Sphinx's environment and, when it
-differs from the last build's, marks every page out of date.
+They are declared once, in ``untracked-inputs.txt`` at the project's top
+(glob patterns; ``{language}`` is the edition's language), which the
+Makefile reads too. This extension keeps a digest of those files in Sphinx's
+environment and, when it differs from the last build's, marks every page out
+of date: the build's output is then a clean build's.
 """
 
 from __future__ import annotations
@@ -20,16 +21,26 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-EXTENSIONS = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parent.parent
+DECLARED = ROOT / "untracked-inputs.txt"
+
+
+def declared_patterns() -> list[str]:
+    """The glob patterns of untracked-inputs.txt, comments left out."""
+    lines = (line.split("#", 1)[0].strip() for line in DECLARED.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line]
+
+
+def declared_inputs(language: str) -> list[Path]:
+    """The files the declared patterns find for ``language``."""
+    return sorted({path for pattern in declared_patterns()
+                   for path in ROOT.glob(pattern.replace("{language}", language)) if path.is_file()})
 
 
 def inputs_digest(app: Sphinx) -> str:
-    inputs = sorted(EXTENSIONS.glob("*.py"))
-    for locale_dir in app.config.locale_dirs:  # absolute in conf.py
-        inputs += sorted(Path(locale_dir, app.config.language, "LC_MESSAGES").glob("sphinx.mo"))
     digest = hashlib.sha256()
-    for path in inputs:
-        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in [DECLARED, *declared_inputs(app.config.language)]:
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

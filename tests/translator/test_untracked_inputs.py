@@ -1,0 +1,106 @@
+"""Every input of the book that Sphinx does not track is declared once, in
+untracked-inputs.txt, and editing any of them, then `make html`, gives the
+output of a clean build: byte for byte, no file more and no file less."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+from conftest import ROOT, run_make
+
+sys.path.insert(0, str(ROOT / "extensions"))
+from untracked_inputs import declared_patterns  # noqa: E402
+
+LANGUAGE = "zh_CN"  # the edition every declared input shows in
+MARK = "（改）"
+
+# A change to an extension's code that shows on every page.
+EXTENSION_EDIT = '''
+
+def _mark_every_page(app, docname, source):
+    source[0] += "\\n\\nMarked by a changed extension.\\n"
+
+
+_original_setup = setup
+
+
+def setup(app):
+    app.connect("source-read", _mark_every_page)
+    return _original_setup(app)
+'''
+
+
+def edit_extension(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + EXTENSION_EDIT, encoding="utf-8")
+
+
+def edit_editions(path: Path) -> None:
+    # The edition's author: on every page (copyright), in its metadata.
+    text = path.read_text(encoding="utf-8")
+    author = 'author = "Python 教程作者"'
+    assert author in text
+    path.write_text(text.replace(author, f'author = "Python 教程作者{MARK}"'), encoding="utf-8")
+
+
+def edit_theme_catalog(path: Path) -> None:
+    # Every translation of the theme's catalog, as a translator's editor saves it.
+    catalog = polib.pofile(str(path), wrapwidth=0)
+    for entry in catalog:
+        if entry.msgstr:
+            entry.msgstr += MARK
+    catalog.save(str(path))
+
+
+def edit_glossary(path: Path) -> None:
+    # A term more: jieba keeps it whole, so the search index has it.
+    with path.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.reader(file))
+    rows += [["worker process|worker processes", "工作进程", ""]]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+EDITS = {
+    "extensions/*.py": edit_extension,
+    "languages.toml": edit_editions,
+    "locale/{language}/LC_MESSAGES/sphinx.po": edit_theme_catalog,
+    "locale/{language}/glossary.csv": edit_glossary,
+}
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and p.suffix not in (".pdf", ".epub")}
+
+
+def different_files(built: dict[str, bytes], clean: dict[str, bytes]) -> list[str]:
+    return sorted(name for name in built.keys() | clean.keys() if built.get(name) != clean.get(name))
+
+
+def test_every_declared_input_has_an_edit_here_and_the_known_ones_are_declared():
+    assert sorted(declared_patterns()) == sorted(EDITS)
+
+
+@pytest.mark.parametrize("pattern", sorted(EDITS))
+def test_editing_a_declared_input_then_make_html_gives_a_clean_builds_output(built_copy: Path, pattern: str):
+    files = sorted(built_copy.glob(pattern.replace("{language}", LANGUAGE)))
+    assert files, pattern
+    run_make("html", f"LANGUAGES={LANGUAGE}", cwd=built_copy)  # up to date with the project's files
+    before = tree(built_copy / "build/html" / LANGUAGE)
+
+    EDITS[pattern](files[0])
+    run_make("html", f"LANGUAGES={LANGUAGE}", cwd=built_copy)  # incremental
+    # A clean build of the same files, in a build directory of its own.
+    run_make("html", f"LANGUAGES={LANGUAGE}", "BUILD=build/clean", cwd=built_copy)
+    built = tree(built_copy / "build/html" / LANGUAGE)
+    clean = tree(built_copy / "build/clean/html" / LANGUAGE)
+
+    assert different_files(before, clean), f"editing {files[0].name} changes nothing a reader gets"
+    assert different_files(built, clean) == []
