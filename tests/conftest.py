@@ -93,7 +93,8 @@ PAGES = chapter_pages()
 # together (make test gives each worker a file at a time).
 LONGEST_FIRST = ["reader/test_page_dates.py", "reader/test_examples.py", "translator/test_serve.py",
                  "reader/test_accessibility.py", "translator/test_translation_safety.py",
-                 "translator/test_rebuilds.py", "epub/test_epub_editions.py", "pdf/test_pdf_editions.py"]
+                 "translator/test_rebuilds.py", "translator/test_untracked_inputs.py", "epub/test_epub_editions.py",
+                 "pdf/test_pdf_editions.py"]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]):
