@@ -22,6 +22,11 @@ copywriting    CJK: autocorrect's rules (spaces between CJK and Latin words
                and double quotes next to CJK text, and a space between CJK
                text and inline code or a role; text inside code, roles,
                links and placeholders is never checked
+titles         CJK: a {doc} or {ref} shows a title or its own text; one
+               whose text is Chinese is written against Chinese text, with
+               no space (the space would show); a title inside Chinese text
+               is quoted, 见“{ref}`label`”一节 (a list item may start with
+               titles and a colon: {doc}`queues`和{doc}`pipes`：...)
 msgfmt         ``msgfmt --check`` (syntax, header, format strings)
 header         the catalog's ``Language`` is the language of its directory
 wrapping       the project's one wrapping style (``msgcat --no-wrap``)
@@ -60,6 +65,11 @@ PATH = re.compile(r"[\w.-]*/[\w./-]*")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdr]|%[sdr]|\$\{\w+\}|(?<![{\w])\{\w*\}(?!`)")
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 CJK_PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】「」『』…—～·"
+# Cross-references whose text Sphinx fills in with a page's or a section's title.
+REFERENCE = re.compile(r"\{(?:doc|ref)\}`([^`]*)`")
+TITLE_REFERENCE = re.compile(r"\{(?:doc|ref)\}`[^`<]*`")
+# A list item's lead: titles, then a colon ({doc}`queues`和{doc}`pipes`：...).
+LEAD = re.compile(rf"^(?:{TITLE_REFERENCE.pattern})(?:\s*[和与及、]\s*(?:{TITLE_REFERENCE.pattern}))*\s*：")
 
 
 @dataclass
@@ -192,15 +202,64 @@ def full_width_punctuation(msgstr: str) -> str:
     return re.sub(r"[ \t]*([（“])[ \t]*", r"\1", re.sub(r"[ \t]*([）”])[ \t]*", r"\1", fixed))
 
 
+def reference_text(reference: str) -> str | None:
+    """What a {doc} or {ref} shows: its own text (``{ref}`队列 <queue>```),
+    or None for the title of what it links to."""
+    content = REFERENCE.fullmatch(reference).group(1)
+    explicit = re.fullmatch(r"(.*?)\s*<[^<>]+>\s*", content, re.S)
+    return explicit.group(1) if explicit and explicit.group(1).strip() else None
+
+
+def shown_edges(reference: str) -> tuple[str, str]:
+    """The first and last characters a {doc} or {ref} shows. A title is the
+    translated title, in the edition's language: taken as CJK."""
+    text = reference_text(reference)
+    return (text[0], text[-1]) if text else ("中", "中")
+
+
 def code_glued_to_cjk(msgstr: str) -> list[str]:
-    """Inline code and roles written against CJK text, without a space."""
+    """Inline code and roles written against CJK text, without a space (a
+    {doc} or {ref} whose text is CJK on that side is written so)."""
     glued = []
-    for pattern in (ROLE, CODE):
-        for match in pattern.finditer(msgstr):
+    without_roles = ROLE.sub(lambda role: " " * len(role.group()), msgstr)  # the code in a role is the role's
+    for pattern, text in ((ROLE, msgstr), (CODE, without_roles)):
+        for match in pattern.finditer(text):
             start, end = match.span()
-            if start and re.match(rf"[{CJK}]", msgstr[start - 1]) or re.match(rf"[{CJK}]", msgstr[end:end + 1]):
+            first, last = shown_edges(match.group()) if REFERENCE.fullmatch(match.group()) else ("`", "`")
+            if (start and re.match(rf"[{CJK}]", msgstr[start - 1]) and not is_cjk(first)
+                    or re.match(rf"[{CJK}]", msgstr[end:end + 1]) and not is_cjk(last)):
                 glued.append(msgstr[max(start - 1, 0) : end + 1])
     return [text for text in glued if not any(text in other and text != other for other in glued)]
+
+
+def check_titles(msgstr: str) -> list[str]:
+    """A {doc} or {ref} showing Chinese text takes no space next to Chinese
+    text; a title inside Chinese text is quoted: 见“{ref}`label`”一节."""
+    problems = []
+    lead = LEAD.match(msgstr)
+    unquoted = [match for match in TITLE_REFERENCE.finditer(msgstr)
+                if not (lead and match.end() <= lead.end())
+                and not (msgstr[match.start() - 1 : match.start()] == "“" and msgstr[match.end() : match.end() + 1] == "”")]
+    if not re.search(rf"[{CJK}]", PATH.sub(" ", CODE.sub(" ", ROLE.sub(" ", msgstr)))):
+        unquoted = []  # no Chinese text around: a list of links
+    for match in REFERENCE.finditer(msgstr):
+        if any(match.span() == other.span() for other in unquoted):
+            continue  # quoting it (below) takes the spaces away
+        first, last = shown_edges(match.group())
+        before = re.search(r"(\S)([ \t]+)$", msgstr[: match.start()])
+        after = re.match(r"([ \t]+)(\S)", msgstr[match.end():])
+        if before and is_cjk(first) and is_cjk(before.group(1)) or after and is_cjk(last) and is_cjk(after.group(2)):
+            problems.append(f"no space between Chinese text and a link whose text is Chinese (the space shows): "
+                            f"{match.group()!r}")
+    if unquoted:
+        fixed = msgstr
+        for match in reversed(unquoted):
+            start = len(msgstr[: match.start()].rstrip(" \t"))
+            end = len(msgstr) - len(msgstr[match.end():].lstrip(" \t"))
+            fixed = fixed[:start] + "“" + match.group() + "”" + fixed[end:]
+        problems.append(f"a title inside Chinese text is quoted, as 见“{{doc}}`page`” or 见“{{ref}}`label`”一节: "
+                        f"suggested: {fixed!r}")
+    return problems
 
 
 def check_copywriting(msgstr: str) -> list[str]:
@@ -212,7 +271,7 @@ def check_copywriting(msgstr: str) -> list[str]:
     problems += [f"suggested: {line.new!r}" for line in autocorrect_py.lint_for(fixed, "message.md").lines]
     for text in code_glued_to_cjk(msgstr):
         problems.append(f"put a space between CJK text and inline code: {text!r}")
-    return problems
+    return problems + check_titles(msgstr)
 
 
 def check_catalog(po_path: Path, template: Path | None, complete: bool, language: str,

@@ -84,6 +84,15 @@ CASES = {
         "进程间通信 (IPC)",
         "use （ ） and “ ”: suggested: '进程间通信（IPC）'",
     ),
+    "unquoted title": (
+        "The example below has the same producer and consumer as the first example of {doc}`queues`, connected "
+        "by a pipe instead of a queue. The producer sends `None` after its data, so that the consumer knows when "
+        "to stop.",
+        "下面的示例使用与 {doc}`queues` 一页第一个示例相同的生产者和消费者，只是用管道代替队列把它们连接起来。"
+        "生产者在数据之后发送 `None`，让消费者知道何时停止。",
+        "a title inside Chinese text is quoted, as 见“{doc}`page`” or 见“{ref}`label`”一节: suggested: "
+        "'下面的示例使用与“{doc}`queues`”一页第一个示例",
+    ),
     "line break in a code comment": (
         "Send data",
         "发送\\n数据",
@@ -194,3 +203,44 @@ def test_copywriting_leaves_code_and_markup_alone(msgstr: str):
     from check_po import check_copywriting
 
     assert check_copywriting(msgstr) == []
+
+
+# A {doc} or {ref} shows a title (or its own text): in Chinese text, a title
+# is quoted, and a link whose text is Chinese takes no space (it would show).
+TITLES_CLEAN = [
+    "见“{doc}`queues`”。",
+    "原因见“{ref}`pools-with-block`”一节。",
+    "（见“{ref}`global-variables`”一节）",
+    "有多个消费者时，请使用{ref}`队列 <queue>`。",  # its own text, Chinese: written against Chinese
+    "使用 {ref}`Queue <queue>` 类",  # its own text, Latin: spaced like any Latin word
+    "{doc}`processes`：子进程如何启动；",  # a list item's lead: titles and a colon
+    "{doc}`queues`和{doc}`pipes`：在进程之间传递消息；",
+    "{doc}`queues`",  # no Chinese text around
+]
+
+
+@pytest.mark.parametrize("msgstr", TITLES_CLEAN)
+def test_titles_quoted_and_chinese_links_unspaced_pass(msgstr: str):
+    from check_po import check_copywriting
+
+    assert check_copywriting(msgstr) == []
+
+
+TITLES_REFUSED = [
+    ("原因见 {ref}`pools-with-block` 一节。", "suggested: '原因见“{ref}`pools-with-block`”一节。'"),
+    ("原因见{ref}`pools-with-block`一节。", "suggested: '原因见“{ref}`pools-with-block`”一节。'"),
+    ("副本（{ref}`global-variables`）", "suggested: '副本（“{ref}`global-variables`”）'"),
+    ("进程池（{doc}`pools`）中", "a title inside Chinese text is quoted"),
+    ("“{doc}`queues`” 和 {doc}`pipes` 传递消息", "suggested: '“{doc}`queues`” 和“{doc}`pipes`”传递消息'"),
+    ("请使用 {ref}`队列 <queue>`。", "no space between Chinese text and a link whose text is Chinese"),
+    ("{doc}`queues` 和 {doc}`pipes`：在进程之间传递消息；", "a link whose text is Chinese (the space shows): '{doc}`queues`'"),
+    ("使用{ref}`Queue <queue>`类", "put a space between CJK text and inline code"),
+]
+
+
+@pytest.mark.parametrize("msgstr, expected", TITLES_REFUSED)
+def test_titles_unquoted_or_spaced_are_reported(msgstr: str, expected: str):
+    from check_po import check_copywriting
+
+    problems = check_copywriting(msgstr)
+    assert any(expected in problem for problem in problems), problems
