@@ -13,7 +13,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 BUILD ?= build
 # Every edition declared in languages.toml; `make html LANGUAGES=zh_CN` builds one.
-ALL_LANGUAGES := $(shell sed -n 's/^\[\([A-Za-z_]*\)\]$$/\1/p' languages.toml)
+# extensions/book.py, the one reader of languages.toml, writes them as a
+# makefile, written again only when languages.toml changes (make reads it,
+# then starts again): a no-op make starts no Python.
+include $(BUILD)/languages.mk
+$(BUILD)/languages.mk: languages.toml extensions/book.py
+	@mkdir -p $(@D) && $(PYTHON) extensions/book.py make-variables > $@.tmp && mv $@.tmp $@
 LANGUAGES ?= $(ALL_LANGUAGES)
 SOURCE_LANGUAGE := $(firstword $(ALL_LANGUAGES))
 # Warnings are errors, every reference must resolve, report all problems at once.

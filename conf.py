@@ -17,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 # The project's own extensions, one module per concern (see extensions/README.md).
 sys.path.insert(0, str(ROOT / "extensions"))
+from book import LOCALE_DIR  # noqa: E402  (the book's facts, one place each: extensions/book.py)
 
 # -- Project -------------------------------------------------------------------
 # project, author and the HTML title are set per edition from languages.toml
@@ -57,6 +58,29 @@ extensions = [
     "gc_freeze",  # what lives to the end of the build is out of the garbage collector's way (speed)
     "inventory_cache",  # the Python docs' inventory parsed once, not at every rebuild (speed)
 ]
+# Loaded besides this list, by the extensions that need them:
+# - sphinx_last_updated_by_git, by page_dates, and only inside a git checkout
+#   (an unpacked archive builds without it, and its pages show no dates);
+# - sphinx.ext.graphviz by diagram_labels, accessible_html and epub_editions;
+#   editions by latex_editions and epub_editions; exercises by epub_editions;
+#   myst_parser by message_parsing (all of these are listed above as well).
+# What runs first is not this list's order but the priorities (lower first;
+# Sphinx's default is 500):
+# - config-inited: editions sets the edition's title and author (500), then
+#   latex_editions and epub_editions derive theirs (600);
+# - builder-inited: gc_freeze (1, 900) and inventory_cache (100, 900) around
+#   intersphinx; epub_editions dates the EPUB's version (400) before Sphinx
+#   checks the configuration (500);
+# - transforms, before Sphinx's Locale (20): code comments and diagram labels
+#   become messages (5), bilingual keeps the originals (18), the translation
+#   guard and translation_status read the messages (19); after it, the guard
+#   checks what Locale did (21);
+# - post-transforms: bilingual inserts the originals (5, before references
+#   are resolved at 10); solutions are gathered for LaTeX and EPUB (890)
+#   before latex_editions wraps the chapter (900);
+# - doctree-read: message_parsing first (100); env-updated and
+#   html-page-context: page_dates after sphinx_last_updated_by_git (600);
+#   build-finished: stale_outputs last (900), once every image is written.
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["deflist", "colon_fence"]
 exclude_patterns = ["diagrams"]
@@ -74,7 +98,7 @@ intersphinx_mapping = {
 # -- Internationalisation ------------------------------------------------------
 # Absolute: Sphinx resolves it against source/ for catalogs but against the
 # working directory when it looks for the JavaScript catalog.
-locale_dirs = [str(ROOT / "locale")]
+locale_dirs = [str(LOCALE_DIR)]
 gettext_compact = False  # one catalog per page: locale/<lang>/LC_MESSAGES/<page>.po
 # make and make serve compile the catalogs (msgfmt, checked; tools/compile_catalogs.py).
 # Sphinx must not compile them again behind make's back when a .po is newer

@@ -43,7 +43,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import docname_join
 from sphinx.util.nodes import clean_astext
 
-from editions import load_editions
+from book import language_tag, source_language
 from page_catalog import is_translated_edition, messages_before_locale
 
 ATTRIBUTE = "bilingual_original"
@@ -66,10 +66,6 @@ class bilingual_original(nodes.Invisible, nodes.TextElement):
     ``Invisible`` for docutils' layout decisions: a list whose items are one
     paragraph each stays a compact list, as without the originals.
     """
-
-
-def source_language_tag() -> str:
-    return next(iter(load_editions())).replace("_", "-")
 
 
 def is_copied(node: nodes.Element) -> bool:
@@ -161,7 +157,7 @@ class InsertOriginals(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         insert = self.app.builder.name in HTML_BUILDERS
-        tag = source_language_tag()
+        tag = language_tag(source_language())
         for node in list(self.document.findall(nodes.Element)):
             children = node.attributes.pop(ATTRIBUTE, None)
             if children is None or not insert:
@@ -185,10 +181,6 @@ def depart_original_html(self, node: bilingual_original) -> None:
     self.body.append("</span>" if node["inline"] else "</p>\n")
 
 
-def skip(self, node: nodes.Node) -> None:
-    raise nodes.SkipNode
-
-
 def init_env(app: Sphinx) -> None:
     if not hasattr(app.env, "bilingual_titles"):
         app.env.bilingual_titles = {}
@@ -208,8 +200,7 @@ def setup(app: Sphinx) -> dict:
     app.add_node(
         bilingual_original,
         html=(visit_original_html, depart_original_html),
-        latex=(skip, None), text=(skip, None), man=(skip, None), texinfo=(skip, None),
-    )
+    )  # only the HTML builders get the node (InsertOriginals): no other writer sees it
     app.add_transform(KeepOriginals)
     app.add_post_transform(InsertOriginals)
     app.connect("builder-inited", init_env)

@@ -13,6 +13,7 @@ or a single symbol (``A``): those read the same in every language.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.ext.graphviz import Graphviz, GraphvizSimple, graphviz
@@ -109,16 +110,24 @@ class translatable_graphviz(PerMessageTranslatable, graphviz):
 # such as "end1") as SVG <title> elements, which browsers show as tooltips,
 # and a comment naming the graph. Readers of any language should see neither.
 SVG_NOISE = re.compile(r"<title>[^<]*</title>\n?|<!--.*?-->\n?", re.DOTALL)
+# Graphviz's and matplotlib's DOCTYPE names an external DTD (epubcheck rejects it).
+SVG_DOCTYPE = re.compile(r"<!DOCTYPE[^>]*>\n?")
+
+
+def strip_svg_noise(svg: Path, doctype: bool = False) -> None:
+    """Remove the DOT identifiers and comments from an SVG file (and, with
+    ``doctype``, its DOCTYPE); the file is rewritten only if that changes it."""
+    text = svg.read_text(encoding="utf-8")
+    cleaned = SVG_NOISE.sub("", SVG_DOCTYPE.sub("", text) if doctype else text)
+    if cleaned != text:
+        svg.write_text(cleaned, encoding="utf-8")
 
 
 def strip_svg_identifiers(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     for svg in (app.builder.outdir / "_images").glob("graphviz-*.svg"):
-        text = svg.read_text(encoding="utf-8")
-        cleaned = SVG_NOISE.sub("", text)
-        if cleaned != text:
-            svg.write_text(cleaned, encoding="utf-8")
+        strip_svg_noise(svg)
 
 
 class MakeLabelsTranslatable(SphinxTransform):

@@ -1,5 +1,5 @@
-"""Per-edition settings, read from ``languages.toml`` (the one place that
-declares a language).
+"""Per-edition settings, from ``languages.toml`` (the one place that
+declares a language; parsed by ``book.load_editions``).
 
 ``-D language=zh_CN`` is applied after ``conf.py`` runs, so values that
 depend on the language (title, author) are set here, once the configuration
@@ -8,36 +8,14 @@ is complete.
 
 from __future__ import annotations
 
-import copy
-import tomllib
-from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
 
-if TYPE_CHECKING:  # imported lazily: tools read languages.toml without Sphinx
-    from sphinx.application import Sphinx
-    from sphinx.config import Config
-
-LANGUAGES_FILE = Path(__file__).resolve().parent.parent / "languages.toml"
-
-
-def load_editions(path: Path = LANGUAGES_FILE) -> dict[str, dict]:
-    """The editions in file order; the first is the source language.
-
-    Parsed once per version of the file (transforms ask for every page)."""
-    status = path.stat()
-    return copy.deepcopy(_parsed(path, status.st_mtime_ns, status.st_size))
-
-
-@lru_cache(maxsize=4)
-def _parsed(path: Path, _mtime_ns: int, _size: int) -> dict[str, dict]:
-    with path.open("rb") as file:
-        return tomllib.load(file)
+from book import LANGUAGES_FILE, is_translation, language_tag, load_editions
 
 
 def apply_edition(app: Sphinx, config: Config) -> None:
-    from sphinx.errors import ConfigError
-
     editions = load_editions()
     edition = editions.get(config.language)
     if edition is None:
@@ -52,9 +30,11 @@ def apply_edition(app: Sphinx, config: Config) -> None:
     config.html_context = {
         **config.html_context,
         "source_language": next(iter(editions)),
+        "source_language_tag": language_tag(next(iter(editions))),
+        "translated_edition": is_translation(config.language),
         "pdf_filename": f"python-ipc-{config.language}.pdf",
         "edition_languages": [
-            {"code": code, "name": data["name"], "current": code == config.language}
+            {"code": code, "tag": language_tag(code), "name": data["name"], "current": code == config.language}
             for code, data in editions.items()
         ],
     }

@@ -29,15 +29,15 @@ and sets its configuration from ``languages.toml``:
   permissions.
 
 Sphinx looks up a node's writer functions under the builder's name before
-its format: an extension that registers ``epub=`` for one node (exercises,
-the chart) hides every ``html`` writer function from the EPUB builder (the
-Graphviz node's among them); the html ones are added back for the EPUB.
+its format: once anything is registered under ``epub`` (here the Graphviz
+node's ``<img>`` writer), the EPUB builder would find no ``html`` writer
+function at all; every node's html ones are copied beside it, so the
+book's extensions register theirs for ``html`` only.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import time
 import uuid
 import zipfile
@@ -54,15 +54,13 @@ from sphinx.util import logging
 from sphinx.util.docutils import new_document
 from sphinx.util.osutil import relative_uri
 
-from editions import load_editions
-from exercises import solution
+from book import language_tag, load_editions
+from diagram_labels import strip_svg_noise
+from exercises import take_solutions
 
 logger = logging.getLogger(__name__)
 
 SOLUTIONS_PAGE = "solutions"
-# A DOCTYPE (external DTD), comments, and the <title> elements in which
-# Graphviz writes the DOT identifiers of the graph and each node.
-SVG_NOISE = re.compile(r"<!DOCTYPE[^>]*>\n?|<!--.*?-->\n?|<title>[^<]*</title>\n?", re.DOTALL)
 # The project's additions to the epub theme's stylesheet: a footnote mark in
 # superscript, its brackets once (the theme adds a second pair); long URLs
 # and code lines wrap on a narrow screen instead of running off it.
@@ -75,11 +73,6 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 """
 # Zip stores local times from 1980 on.
 ZIP_EPOCH = 315532800  # 1980-01-01T00:00:00Z
-
-
-def language_tag(language: str) -> str:
-    """The BCP 47 tag of a Sphinx language code: zh_CN -> zh-CN."""
-    return language.replace("_", "-")
 
 
 def apply_epub_edition(app: Sphinx, config: Config) -> None:
@@ -150,8 +143,9 @@ class GatherSolutions(SphinxPostTransform):
         docname = self.env.docname
         gathered = self.app.builder.solutions.setdefault(docname, [])
         gathered.clear()
-        for number, node in enumerate(list(self.document.findall(solution)), 1):
-            anchor = f"solution-{docname}-{number}"
+        for anchor, node in take_solutions(self.document, lambda number: f"solution-{docname}-{number}",
+                                           lambda anchor: {"refuri": f"{SOLUTIONS_PAGE}.xhtml#{anchor}"},
+                                           link_ids=True):
             moved = node.deepcopy()
             # Ids are unique per page; on the solutions page they meet other pages' ids.
             for element in moved.findall(nodes.Element):
@@ -159,9 +153,6 @@ class GatherSolutions(SphinxPostTransform):
                 if element.get("refid"):
                     element["refid"] = f"{anchor}-{element['refid']}"
             gathered.append((anchor, moved.children))
-            link = nodes.reference("", _("at the end of the chapter"), internal=True,
-                                   refuri=f"{SOLUTIONS_PAGE}.xhtml#{anchor}")
-            node.replace_self(nodes.paragraph("", "", nodes.Text(_("Solution: ")), link, ids=[f"{anchor}-link"]))
 
 
 class BookEpubBuilder(Epub3Builder):
@@ -264,11 +255,8 @@ class BookEpubBuilder(Epub3Builder):
 
     def copy_image_files(self) -> None:
         super().copy_image_files()
-        for svg in sorted((self.outdir / self.imagedir).glob("*.svg")):
-            text = svg.read_text(encoding="utf-8")
-            cleaned = SVG_NOISE.sub("", text)
-            if cleaned != text:
-                svg.write_text(cleaned, encoding="utf-8")
+        for svg in sorted((self.outdir / self.imagedir).glob("*.svg")):  # the chart's too
+            strip_svg_noise(svg, doctype=True)
 
     def toc_metadata(self, level: int, navpoints: list) -> dict[str, Any]:
         metadata = super().toc_metadata(level, navpoints)

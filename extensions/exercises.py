@@ -17,6 +17,9 @@ end of the last page, each headed with the title of the page it belongs to.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.locale import _
@@ -56,29 +59,44 @@ def depart_solution_other(self, node: solution) -> None:
     pass
 
 
+def take_solutions(document: nodes.document, anchor: Callable[[int], str],
+                   link: Callable[[str], dict[str, Any]], link_ids: bool = False) -> list[tuple[str, solution]]:
+    """Where print and EPUB gather the solutions: each solution of
+    ``document`` (numbered from 1 in reading order) is replaced by "Solution:
+    at the end of the chapter", a reference with the attributes
+    ``link(anchor(number))`` (and, with ``link_ids``, the paragraph's id
+    ``<anchor>-link``, for a link back); the (anchor, solution) pairs taken out."""
+    taken = []
+    for number, node in enumerate(list(document.findall(solution)), 1):
+        name = anchor(number)
+        reference = nodes.reference("", _("at the end of the chapter"), internal=True, **link(name))
+        ids = [f"{name}-link"] if link_ids else []
+        node.replace_self(nodes.paragraph("", "", nodes.Text(_("Solution: ")), reference, ids=ids))
+        taken.append((name, node))
+    return taken
+
+
 class GatherSolutionsAtTheEnd(SphinxPostTransform):
     """In print, each solution moves to a "Solutions" section at the end of the
-    chapter, under its page's title; a link to it stays in its place."""
+    chapter, under its page's title; a link to it stays in its place.
+    (EPUB: epub_editions.GatherSolutions.) The solution node itself reaches no
+    writer but HTML's."""
 
     builders = ("latex",)
     default_priority = 890  # before latex_editions wraps the chapter (900)
 
     def run(self, **kwargs) -> None:
-        found = list(self.document.findall(solution))
         chapter = next(iter(self.document.findall(nodes.section)), None)
-        if not found or chapter is None:
+        if chapter is None or not any(self.document.findall(solution)):
             return
         gathered = nodes.section(ids=["solutions"])
         gathered += nodes.title("", _("Solutions"))
-        for number, node in enumerate(found, 1):
-            docname = node["docname"]
-            section_id = f"solution-{number}"
+        for section_id, node in take_solutions(self.document, lambda number: f"solution-{number}",
+                                               lambda section_id: {"refid": section_id}):
             page = nodes.section(ids=[section_id])
-            page += nodes.title("", self.env.titles[docname].astext())
+            page += nodes.title("", self.env.titles[node["docname"]].astext())
             page += node.children
             gathered += page
-            link = nodes.reference("", _("at the end of the chapter"), refid=section_id, internal=True)
-            node.replace_self(nodes.paragraph("", "", nodes.Text(_("Solution: ")), link))
         chapter += gathered
 
 
@@ -86,9 +104,9 @@ def setup(app: Sphinx) -> dict:
     app.add_node(
         solution,
         html=(visit_solution_html, depart_solution_html),
-        latex=(visit_solution_other, depart_solution_other),
+        # LaTeX and EPUB replace every solution before writing (take_solutions);
+        # only the text builder writes it as it is.
         text=(visit_solution_other, depart_solution_other),
-        epub=(visit_solution_html, depart_solution_html),
     )
     app.add_directive("solution", SolutionDirective)
     app.add_post_transform(GatherSolutionsAtTheEnd)

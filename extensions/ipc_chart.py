@@ -48,7 +48,6 @@ import hashlib
 import io
 import json
 import math
-import os
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +56,7 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from book import write_atomically
 from translatable import PerMessageTranslatable
 
 FONT = "Noto Sans CJK SC"
@@ -345,9 +345,7 @@ def render(node: throughput_chart, file_format: str, directory: Path) -> str:
     path = directory / name
     if not path.is_file():
         directory.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{name}.{os.getpid()}")
-        temporary.write_bytes(draw(node, file_format))
-        temporary.replace(path)  # parallel writers never see half a file
+        write_atomically(path, draw(node, file_format))  # parallel writers never see half a file
     return name
 
 
@@ -382,8 +380,7 @@ def visit_chart_text(self, node: throughput_chart) -> None:
 def setup(app: Sphinx) -> dict:
     app.add_node(
         throughput_chart,
-        html=(visit_chart_html, None),
-        epub=(visit_chart_html, None),
+        html=(visit_chart_html, None),  # EPUB too (epub_editions gives it the html writers)
         latex=(visit_chart_latex, None),
         text=(visit_chart_text, None),
     )

@@ -11,10 +11,10 @@ translations are kept: like the server-side catalog, ours only fills gaps.
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
 import polib
 from sphinx.application import Sphinx
+
+import book
 
 PREFIX = "Documentation.addTranslations("
 
@@ -23,14 +23,13 @@ def fill_javascript_catalog(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     translations_js = app.builder.outdir / "_static" / "translations.js"
-    ours = [Path(d) / app.config.language / "LC_MESSAGES" / "sphinx.po" for d in app.config.locale_dirs]
-    ours = [po for po in ours if po.is_file()]
-    if not translations_js.is_file() or not ours:
+    ours = book.catalog(app.config.language, "sphinx")
+    if not translations_js.is_file() or not ours.is_file():
         return
     text = translations_js.read_text(encoding="utf-8")
     catalog = json.loads(text[text.index(PREFIX) + len(PREFIX) : text.rindex(")")])
     messages = catalog["messages"]
-    for entry in polib.pofile(str(ours[0])).translated_entries():
+    for entry in polib.pofile(str(ours)).translated_entries():
         if entry.msgid in messages:
             continue
         if entry.msgid_plural:

@@ -18,7 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from editions import load_editions
+from book import language_tag, load_editions
 
 # Latin text in Noto Serif / Noto Sans (Debian's fonts-noto-core). Code in
 # Noto Sans Mono CJK for Latin and CJK alike: one font, so no glyph of the
@@ -75,7 +75,7 @@ def latex_settings(language: str, edition: dict) -> dict[str, str]:
         # code as it is, so text copied from the PDF equals the source.
         "fvset": r"\fvset{fontsize=\small,formatcom=\xeCJKVerbAddon}",
         "preamble": CJK_FONTS.replace("REGION", region)
-        + COMMON_PREAMBLE.format(lang_tag=language.replace("_", "-")),
+        + COMMON_PREAMBLE.format(lang_tag=language_tag(language)),
         "releasename": "",
         # One chapter: an index adds nothing but an English "Index" page.
         "makeindex": "",

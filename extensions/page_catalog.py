@@ -10,11 +10,11 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
 
-from editions import load_editions
+from book import is_translation
 
 
 def is_translated_edition(transform: SphinxTransform) -> bool:
-    return transform.config.language != next(iter(load_editions()))
+    return is_translation(transform.config.language)
 
 
 def page_translations(transform: SphinxTransform) -> dict[str, str]:

@@ -37,6 +37,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
+from book import catalog, is_translation
+
 IGNORED_CATALOG_LINES = ("#:", '"POT-Creation-Date:')
 
 
@@ -55,13 +57,10 @@ def git_top(srcdir: Path | str) -> Path | None:
 
 
 def catalog_path(app: Sphinx, docname: str) -> Path | None:
-    if app.config.language == app.config.html_context.get("source_language"):
+    if not is_translation(app.config.language):
         return None  # the source language has no catalogs
-    for locale_dir in app.config.locale_dirs:
-        path = Path(app.srcdir, locale_dir, app.config.language, "LC_MESSAGES", f"{docname}.po")
-        if path.exists():
-            return path.resolve()
-    return None
+    path = catalog(app.config.language, docname)
+    return path.resolve() if path.exists() else None
 
 
 def catalog_dates(top: Path, files: list[str]) -> dict[str, int]:

@@ -41,7 +41,6 @@ the output depends on them.
 
 from __future__ import annotations
 
-import csv
 import functools
 import hashlib
 import importlib
@@ -53,6 +52,8 @@ import sys
 from pathlib import Path
 
 from sphinx.application import Sphinx
+
+from book import catalogs, glossary, write_atomically
 
 ROOT = Path(__file__).resolve().parent.parent
 # Never in any text: carries the frequency of the words left out.
@@ -67,7 +68,7 @@ def book_characters(language: str, kept: Path | None = None) -> set[str]:
     read again only when its size or modification time changed: since the
     last call, or since the build that wrote ``kept`` (a JSON file, rewritten
     when something changed), so that a rebuild does not read the whole book."""
-    texts = [*(ROOT / "locale" / language / "LC_MESSAGES").glob("*.po"),
+    texts = [*catalogs(language),
              *(ROOT / "source").rglob("*.md"), *(ROOT / "examples").rglob("*.py")]
     if kept is not None and not _file_characters:
         try:
@@ -87,21 +88,15 @@ def book_characters(language: str, kept: Path | None = None) -> set[str]:
         characters.update(known[2])
     if kept is not None and changed:
         kept.parent.mkdir(parents=True, exist_ok=True)
-        staged = kept.with_name(f".{kept.name}.{os.getpid()}")
-        staged.write_text(json.dumps({path: _file_characters[path] for path in map(str, texts)},
-                                     ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        staged.replace(kept)
+        write_atomically(kept, json.dumps({path: _file_characters[path] for path in map(str, texts)},
+                                          ensure_ascii=False, sort_keys=True))
     return characters
 
 
 def glossary_terms(language: str) -> list[str]:
     """The glossary's translations that are words of one script (进程池, not 子进程 / 父进程)."""
-    path = ROOT / "locale" / language / "glossary.csv"
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8", newline="") as file:
-        return sorted({row[language] for row in csv.DictReader(file)
-                       if re.fullmatch(r"[\u3400-\u9fff]{2,}", row.get(language) or "")})
+    return sorted({row[language] for row in glossary(language)
+                   if re.fullmatch(r"[\u3400-\u9fff]{2,}", row.get(language) or "")})
 
 
 def reduced_dictionary(full: Path, characters: set[str], target: Path) -> None:
@@ -115,9 +110,7 @@ def reduced_dictionary(full: Path, characters: set[str], target: Path) -> None:
                 kept_total += int(freq)
     kept.append(f"{PLACEHOLDER} {total - kept_total}\n")
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(f".{os.getpid()}.partial")  # builds may run side by side
-    partial.write_text("".join(kept), encoding="utf-8")
-    partial.replace(target)
+    write_atomically(target, "".join(kept))  # builds may run side by side
 
 
 def import_jieba_without_pkg_resources():
@@ -176,9 +169,7 @@ def load_prefix_dictionary(tokenizer, words: Path, prefixes: Path) -> None:
     except (OSError, EOFError, ValueError, TypeError):
         with words.open("rb") as file:
             tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(file)
-        partial = prefixes.with_suffix(f".{os.getpid()}.partial")  # builds may run side by side
-        partial.write_bytes(marshal.dumps((tokenizer.FREQ, tokenizer.total)))
-        partial.replace(prefixes)
+        write_atomically(prefixes, marshal.dumps((tokenizer.FREQ, tokenizer.total)))  # builds may run side by side
     tokenizer.initialized = True
 
 

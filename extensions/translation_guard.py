@@ -44,6 +44,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 
+from book import catalog
 from page_catalog import is_translated_edition, messages_before_locale, page_translations
 
 logger = logging.getLogger(__name__)
@@ -199,8 +200,7 @@ class _Page:
         env, config = transform.env, transform.config
         self.translations = page_translations(transform)
         domain = docname_to_domain(env.docname, config.gettext_compact)
-        po = Path(config.locale_dirs[0]) / config.language / "LC_MESSAGES" / f"{domain}.po"
-        self.po = po if po.is_absolute() else env.srcdir / po
+        self.po = catalog(config.language, domain)
         root = Path(transform.app.confdir)
         self.shown = os.path.relpath(self.po, root) if self.po.is_relative_to(root) else str(self.po)
 
@@ -237,7 +237,7 @@ class CheckTranslations(SphinxTransform):
     default_priority = 19
 
     def apply(self, **kwargs) -> None:
-        if not is_translated_edition(self) or not self.config.locale_dirs:
+        if not is_translated_edition(self):
             return
         page = _Page(self)
         if not page.translations:

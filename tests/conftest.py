@@ -25,6 +25,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "extensions"))  # book: the editions, catalogs, glossary (one place)
 from project_copy import copy_project  # noqa: E402
 
 

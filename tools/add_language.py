@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import json
 import sys
-import tomllib
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES_FILE = ROOT / "languages.toml"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "extensions"))
+from book import LANGUAGES_FILE, load_editions  # noqa: E402
+
 # Which Noto CJK face a CJK edition's PDF uses (see extensions/latex_editions.py).
 NOTO_CJK_REGION = {"ja": "JP", "ko": "KR", "zh_TW": "TC", "zh_HK": "HK"}
 
@@ -29,8 +29,7 @@ def toml_string(text: str) -> str:
 
 
 def main(language: str) -> int:
-    with LANGUAGES_FILE.open("rb") as file:
-        editions = tomllib.load(file)
+    editions = load_editions()
     if language in editions:
         print(f"{LANGUAGES_FILE.name}: {language} is already an edition", file=sys.stderr)
         return 1

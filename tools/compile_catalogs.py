@@ -47,6 +47,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "extensions"))  # the book's facts (extensions/book.py)
+from book import catalog_dir, write_atomically  # noqa: E402
+
 RECORD = ".compiled.json"  # beside the .mo files
 # A NUL in a line of a .po: the byte, or an escape that msgfmt reads as one (an
 # odd number of backslashes: octal, up to three digits, or hexadecimal, all zeros).
@@ -58,7 +61,7 @@ def compile_language(language: str, digest: "hashlib._Hash | None" = None) -> tu
     errors, and whether any ``.mo`` was written.
 
     ``digest``, if given, is fed each compiled catalog."""
-    folder = ROOT / "locale" / language / "LC_MESSAGES"
+    folder = catalog_dir(language)
     catalogs = sorted(folder.glob("*.po"))
     record = folder / RECORD
     previous = read_record(record)
@@ -152,9 +155,7 @@ def read_record(record: Path) -> dict[str, tuple[str, str]]:
 
 def write_record(record: Path, compiled: dict[str, tuple[str, str]]) -> None:
     if read_record(record) != compiled:
-        staged = record.with_name(f"{record.name}.{os.getpid()}")  # builds may run side by side
-        staged.write_text(json.dumps(compiled, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        staged.replace(record)
+        write_atomically(record, json.dumps(compiled, indent=1, sort_keys=True) + "\n")  # builds may run side by side
 
 
 def write_stamp(path: Path, text: str, always: bool) -> None:

@@ -15,6 +15,8 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "extensions"))  # the book's facts (extensions/book.py)
+from book import catalogs  # noqa: E402
 
 
 def counts(po: polib.POFile) -> tuple[int, int, int]:
@@ -34,7 +36,7 @@ def main(languages: list[str]) -> int:
     print("-" * len(header))
     for language in languages:
         totals = [0, 0, 0]
-        for path in sorted((ROOT / "locale" / language / "LC_MESSAGES").glob("*.po")):
+        for path in catalogs(language):
             row = counts(polib.pofile(str(path)))
             totals = [a + b for a, b in zip(totals, row)]
             print(f"{str(path.relative_to(ROOT)):<46} {row[0]:>10} {row[1]:>6} {row[2]:>12} "

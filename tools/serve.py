@@ -62,7 +62,7 @@ from compile_catalogs import compile_language  # noqa: E402
 FORK = multiprocessing.get_context("fork")
 PROJECT_CODE = ROOT / "extensions"  # conf.py puts it on sys.path; so does this script
 sys.path.insert(0, str(PROJECT_CODE))
-from editions import LANGUAGES_FILE, load_editions  # noqa: E402
+from book import LANGUAGES_FILE, catalog_dir, is_translation, load_editions  # noqa: E402
 
 
 class Edition:
@@ -120,7 +120,7 @@ class Edition:
 
     def is_content(self, path: Path) -> bool:
         """A page, an example or a page's catalog: nothing set up in advance depends on it."""
-        catalogs = ROOT / "locale" / self.language / "LC_MESSAGES"
+        catalogs = catalog_dir(self.language)
         return ((path.is_relative_to(ROOT / "source") and path.name != "conf.py")
                 or path.is_relative_to(ROOT / "examples")
                 or (path.parent == catalogs and path.name != "sphinx.po"))
@@ -271,8 +271,8 @@ def main() -> int:
                              if file.stem in sys.modules}
 
     watched = [ROOT / name for name in ("source", "examples", "extensions", "theme", "conf.py", "languages.toml")]
-    if (ROOT / "locale" / args.language).is_dir():  # the source language has no catalogs
-        watched.append(ROOT / "locale" / args.language)
+    if is_translation(args.language):  # the source language has no catalogs
+        watched.append(catalog_dir(args.language).parent)
     # Not edits: compiled catalogs and their record (tools/compile_catalogs.py), caches, editors' backups.
     ignore = IgnoreFilter([edition.outdir.parent.parent], [r"\.mo(\.\d+)?$", r"\.compiled\.json(\.\d+)?$",
                                                           r"__pycache__", r"\.pyc$", r"~$", r"\.sw.$"])

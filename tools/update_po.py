@@ -38,6 +38,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "extensions"))  # the book's facts (extensions/book.py)
+from book import catalog  # noqa: E402
 MSG_OPTIONS = ["--no-wrap"]
 
 
@@ -128,7 +130,7 @@ def main(argv: list[str]) -> int:
     failures = 0
     for language in languages:
         for pot in templates:
-            po = ROOT / "locale" / language / "LC_MESSAGES" / pot.with_suffix(".po").name
+            po = catalog(language, pot.stem)
             try:
                 outcome = update_catalog(pot.resolve(), po, language)
             except MergeError as error:

@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "extensions"))
-from editions import load_editions  # noqa: E402
+from book import language_tag, load_editions  # noqa: E402
 
 THEME = Path(__file__).resolve().parent.parent / "theme" / "ipcbook" / "static"
 
@@ -117,7 +117,7 @@ def site_colours() -> str:
 def landing_page() -> str:
     editions = load_editions()
     links = "\n".join(
-        f'<li lang="{code.replace("_", "-")}"><a href="{code}/index.html" hreflang="{code.replace("_", "-")}" '
+        f'<li lang="{language_tag(code)}"><a href="{code}/index.html" hreflang="{language_tag(code)}" '
         f'data-language="{code}">'
         f'<span class="edition-name">{html.escape(data["name"])}</span>'
         f'<span class="edition-title">{html.escape(data["project"])}</span>'
@@ -127,11 +127,11 @@ def landing_page() -> str:
     )
     titles = " · ".join(html.escape(d["project"]) for d in editions.values())
     heading = " · ".join(
-        f'<span lang="{code.replace("_", "-")}">{html.escape(d["project"])}</span>' for code, d in editions.items()
+        f'<span lang="{language_tag(code)}">{html.escape(d["project"])}</span>' for code, d in editions.items()
     )
     favicon = "data:image/svg+xml;base64," + base64.b64encode((THEME / "favicon.svg").read_bytes()).decode()
     return TEMPLATE.format(
-        source_lang=next(iter(editions)).replace("_", "-"),
+        source_lang=language_tag(next(iter(editions))),
         titles=titles,
         heading=heading,
         nav_label="Editions",

@@ -7,18 +7,14 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from book import translations
 
-sys.path.insert(0, str(ROOT / "extensions"))
-from editions import load_editions  # noqa: E402
-
-TRANSLATIONS = list(load_editions())[1:]
+TRANSLATIONS = translations()
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 # Half-width punctuation after a Chinese character (or an opening bracket
 # before one), Chinese glued to Latin letters or digits, and a space after

@@ -3,16 +3,16 @@ the language switcher and the landing page."""
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
+from book import load_editions
 from conftest import PAGES, run_make
 
 
 def test_add_language_creates_catalogs_and_a_new_edition(project_copy: Path):
     run_make("add-language", "LANGUAGE=ja", cwd=project_copy)
 
-    editions = tomllib.loads((project_copy / "languages.toml").read_text(encoding="utf-8"))
+    editions = load_editions(project_copy / "languages.toml")
     assert editions["ja"]["name"] == "日本語"
     assert editions["ja"]["complete"] is False
     for template in [*PAGES, "sphinx"]:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import subprocess
-import tomllib
 from pathlib import Path
 
 import polib
 
 import pytest
 
+from book import catalog, translations
 from catalogs import entry, set_translation
 from conftest import PAGES, ROOT, run_make
 
@@ -101,11 +101,6 @@ def test_no_translation_is_ever_lost(translated: Path):
     assert "updated" not in run_make("update-po", cwd=built_copy).stdout
 
 
-def translations() -> list[str]:
-    """Every edition but the source language, from languages.toml."""
-    return list(tomllib.loads((ROOT / "languages.toml").read_text(encoding="utf-8")))[1:]
-
-
 def test_committed_catalogs_match_the_english_sources():
     # Fails when the English changed and `make update-po` was not run.
     run_make("gettext")
@@ -113,12 +108,12 @@ def test_committed_catalogs_match_the_english_sources():
     assert {t.name for t in templates} == {f"{page}.pot" for page in PAGES} | {"sphinx.pot"}
     for language in translations():
         for template in templates:
-            catalog = ROOT / "locale" / language / "LC_MESSAGES" / template.with_suffix(".po").name
-            assert catalog.exists(), f"{catalog} is missing: run `make update-po`"
+            po = catalog(language, template.stem)
+            assert po.exists(), f"{po} is missing: run `make update-po`"
             expected = {e.msgid for e in polib.pofile(str(template))}
-            present = {e.msgid for e in polib.pofile(str(catalog)) if not e.obsolete}
+            present = {e.msgid for e in polib.pofile(str(po)) if not e.obsolete}
             assert present == expected, (
-                f"{catalog}: run `make update-po`; new in the sources: {sorted(expected - present)}, "
+                f"{po}: run `make update-po`; new in the sources: {sorted(expected - present)}, "
                 f"gone: {sorted(present - expected)}"
             )
 
