@@ -25,12 +25,13 @@ as before.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.util.inventory import InventoryFile
+
+from book import write_atomically
 
 # Sphinx's own, as a plain function (kept on the class: a second import of
 # this module, in a process that builds twice, must not wrap the wrapper).
@@ -52,9 +53,7 @@ def loads(cls, content: bytes, *, uri: str):
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         inventory = _parse(cls, content, uri=uri)
         kept.parent.mkdir(parents=True, exist_ok=True)
-        staged = kept.with_name(f".{kept.name}.{os.getpid()}")  # builds may run side by side
-        staged.write_bytes(pickle.dumps(inventory, protocol=pickle.HIGHEST_PROTOCOL))
-        staged.replace(kept)
+        write_atomically(kept, pickle.dumps(inventory, protocol=pickle.HIGHEST_PROTOCOL))  # builds may run side by side
         return inventory
 
 

@@ -16,7 +16,8 @@ emphasis       markers that do not pair stay literal asterisks (CommonMark,
                as MyST's parser reads it): ``**注意：**文本`` is not bold;
                write ``**注意**：文本``
 glossary       a message using a term of ``locale/<lang>/glossary.csv``
-               uses the required translation
+               uses the required translation, and no translation uses a
+               rendering the glossary forbids (see Term)
 copywriting    CJK: autocorrect's rules (spaces between CJK and Latin words
                or digits, full-width punctuation), half-width parentheses
                and double quotes next to CJK text, and a space between CJK
@@ -34,11 +35,9 @@ wrapping       the project's one wrapping style (``msgcat --no-wrap``)
 
 from __future__ import annotations
 
-import csv
 import re
 import subprocess
 import sys
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +49,7 @@ from markdown_it import MarkdownIt
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "extensions"))
 # The build's own check (raw HTML, link targets, block shape, control characters).
+from book import catalogs, glossary, load_editions  # noqa: E402
 from translation_guard import msgstr_line, translation_problems  # noqa: E402
 from compile_catalogs import nul_characters  # noqa: E402  (a NUL msgfmt would cut the text at)
 
@@ -136,17 +136,52 @@ def check_markup(msgid: str, msgstr: str) -> list[str]:
     return problems
 
 
-def load_glossary(language: str) -> list[tuple[re.Pattern, str, str]]:
-    path = ROOT / "locale" / language / "glossary.csv"
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8", newline="") as file:
-        rows = list(csv.DictReader(file))
-    return [
-        (re.compile(r"\b(?:" + "|".join(map(re.escape, row["english"].split("|"))) + r")\b", re.I),
-         row["english"].split("|")[0], row[language])
-        for row in rows
-    ]
+@dataclass
+class Term:
+    """One row of the glossary (``locale/<lang>/glossary.csv``).
+
+    english    the term's English forms, ``|``-separated: a message whose
+               English (outside code, roles and paths) has one must have the
+               translation. A form written with backticks (```with` block``)
+               is looked for with the code kept. Empty: nothing required.
+    <lang>     the translation (backticks in it are not compared)
+    forbidden  other renderings of the same thing, a regular expression: no
+               translation may have them, whatever its English (卡死|卡住
+               for 挂起). Looked for outside roles, with the code kept.
+    """
+
+    english: re.Pattern | None
+    name: str
+    required: str
+    forbidden: re.Pattern | None
+
+    def problems(self, msgid: str, msgstr: str) -> list[str]:
+        found = []
+        if self.english and self.english.search(self.english_text(msgid)) \
+                and self.required.replace("`", "") not in msgstr.replace("`", ""):
+            found.append(f"'{self.name}' must be translated as '{self.required}'")
+        if self.forbidden:
+            for variant in dict.fromkeys(m.group() for m in self.forbidden.finditer(ROLE.sub(" ", msgstr))):
+                found.append(f"'{variant}' is not the glossary's word: write '{self.required}'"
+                             + (f" ('{self.name}')" if self.name else ""))
+        return found
+
+    def english_text(self, msgid: str) -> str:
+        if "`" in self.english.pattern:
+            return PATH.sub(" ", ROLE.sub(" ", msgid))
+        return prose(msgid)
+
+
+def load_glossary(language: str) -> list[Term]:
+    terms = []
+    for row in glossary(language):
+        forms = [form for form in (row.get("english") or "").split("|") if form]
+        forbidden = row.get("forbidden") or ""
+        terms.append(Term(
+            english=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)", re.I) if forms else None,
+            name=forms[0] if forms else "", required=row[language],
+            forbidden=re.compile(forbidden) if forbidden else None))
+    return terms
 
 
 def prose(text: str) -> str:
@@ -312,9 +347,9 @@ def check_catalog(po_path: Path, template: Path | None, complete: bool, language
         for msgstr in translations:
             for message in check_markup(english, msgstr):
                 add("markup", message)
-            for pattern, term, required in glossary:
-                if pattern.search(prose(entry.msgid)) and required not in msgstr:
-                    add("glossary", f"'{term}' must be translated as '{required}'")
+            for term in glossary:
+                for message in term.problems(entry.msgid, msgstr):
+                    add("glossary", message)
             if cjk:
                 for message in check_copywriting(msgstr):
                     add("copywriting", message)
@@ -335,16 +370,15 @@ def check_catalog(po_path: Path, template: Path | None, complete: bool, language
 
 
 def main(pot_dir: str, languages: list[str]) -> int:
-    with (ROOT / "languages.toml").open("rb") as file:
-        editions = tomllib.load(file)
+    editions = load_editions()
     problems: list[Problem] = []
     checked = 0
     for language in languages:
-        glossary = load_glossary(language)
+        terms = load_glossary(language)
         complete = bool(editions.get(language, {}).get("complete"))
-        for po_path in sorted((ROOT / "locale" / language / "LC_MESSAGES").glob("*.po")):
+        for po_path in catalogs(language):
             template = Path(pot_dir) / po_path.with_suffix(".pot").name
-            problems += check_catalog(po_path, template if template.exists() else None, complete, language, glossary)
+            problems += check_catalog(po_path, template if template.exists() else None, complete, language, terms)
             checked += 1
     for problem in problems:
         print(problem, file=sys.stderr)
