@@ -156,14 +156,13 @@ class Term:
     forbidden: re.Pattern | None
 
     def problems(self, msgid: str, msgstr: str) -> list[str]:
-        found = []
-        if self.english and self.english.search(self.english_text(msgid)) \
+        variants = dict.fromkeys(m.group() for m in self.forbidden.finditer(ROLE.sub(" ", msgstr))) \
+            if self.forbidden else {}
+        found = [f"'{variant}' is not the glossary's word: write '{self.required}'"
+                 + (f" ('{self.name}')" if self.name else "") for variant in variants]
+        if not found and self.english and self.english.search(self.english_text(msgid)) \
                 and self.required.replace("`", "") not in msgstr.replace("`", ""):
             found.append(f"'{self.name}' must be translated as '{self.required}'")
-        if self.forbidden:
-            for variant in dict.fromkeys(m.group() for m in self.forbidden.finditer(ROLE.sub(" ", msgstr))):
-                found.append(f"'{variant}' is not the glossary's word: write '{self.required}'"
-                             + (f" ('{self.name}')" if self.name else ""))
         return found
 
     def english_text(self, msgid: str) -> str:

@@ -84,6 +84,18 @@ CASES = {
         "进程间通信 (IPC)",
         "use （ ） and “ ”: suggested: '进程间通信（IPC）'",
     ),
+    "a rendering the glossary forbids": (
+        "`send()` pickles the object it is given. To send bytes as they are, use "
+        "{py:meth}`~multiprocessing.connection.Connection.send_bytes`, which accepts any bytes-like object and, "
+        "optionally, an offset and a size to send only a part of it. "
+        "{py:meth}`~multiprocessing.connection.Connection.recv_bytes` receives one whole message as "
+        "{py:class}`bytes`: unlike the operating system's pipes, a connection keeps the boundaries between messages.",
+        "`send()` 会先序列化传给它的对象。要原样发送字节串，请使用 "
+        "{py:meth}`~multiprocessing.connection.Connection.send_bytes`：它接受任何类字节对象，还可以用偏移量和长度只"
+        "发送其中一部分。{py:meth}`~multiprocessing.connection.Connection.recv_bytes` 每次接收一条完整的消息，以 "
+        "{py:class}`bytes` 返回：与操作系统的管道不同，连接会保留消息之间的边界。",
+        "glossary: '类字节对象' is not the glossary's word: write '字节型对象' ('bytes-like object')",
+    ),
     "unquoted title": (
         "The example below has the same producer and consumer as the first example of {doc}`queues`, connected "
         "by a pipe instead of a queue. The producer sends `None` after its data, so that the consumer knows when "
@@ -244,3 +256,51 @@ def test_titles_unquoted_or_spaced_are_reported(msgstr: str, expected: str):
 
     problems = check_copywriting(msgstr)
     assert any(expected in problem for problem in problems), problems
+
+
+# One term each: glossary.csv's forbidden column names the other renderings
+# of a term, refused in every translation whatever its English.
+GLOSSARY_CASES = [
+    ("A program that hangs shows no error.", "卡死的程序不会报错。", "'卡死' is not the glossary's word: write '挂起' ('hang')"),
+    ("Find out which process is stuck.", "查明是哪个进程卡住了。", "'卡住' is not the glossary's word: write '挂起'"),
+    ("A proxy holds no data.", "代理本身不保存任何数据。", "'代理' is not the glossary's word: write '代理对象' ('proxy')"),
+    ("A proxy holds no data.", "它本身不保存任何数据。", "'proxy' must be translated as '代理对象'"),
+    ("It starts a server process.", "它启动一个服务器进程。", "'服务器进程' is not the glossary's word: write '服务进程'"),
+    ("It accepts any bytes-like object.", "它接受任何类字节对象。", "'类字节对象' is not the glossary's word: write '字节型对象'"),
+    ("It returns a bytes object.", "它返回一个字节对象。", "'字节对象' is not the glossary's word: write '字节串'"),
+    ("Use the pool in a `with` block.", "请在 `with` 块中使用进程池。", "'`with` 块' is not the glossary's word: write '`with` 语句块'"),
+    ("Leaving the with block", "离开 with 代码块时", "'with 代码块' is not the glossary's word: write '`with` 语句块'"),
+    ("Use the pool in a `with` block.", "请在上下文中使用进程池。", "'`with` block' must be translated as '`with` 语句块'"),
+    ("which producer's first item comes out first", "哪个生产者的第一个数据先出队", "'第一个数据' is not the glossary's word: write '元素'"),
+    ("`Queue(maxsize=10)` holds at most ten items", "`Queue(maxsize=10)` 最多容纳 10 项数据", "'10 项数据' is not the glossary's word"),
+]
+
+
+def glossary_problems(msgid: str, msgstr: str) -> list[str]:
+    from check_po import load_glossary
+
+    return [problem for term in load_glossary("zh_CN") for problem in term.problems(msgid, msgstr)]
+
+
+@pytest.mark.parametrize("msgid, msgstr, expected", GLOSSARY_CASES)
+def test_glossary_refuses_other_renderings(msgid: str, msgstr: str, expected: str):
+    problems = glossary_problems(msgid, msgstr)
+    assert any(expected in problem for problem in problems), problems
+
+
+GLOSSARY_CLEAN = [
+    ("A program that hangs shows no error.", "挂起的程序不会报错。"),
+    ("A proxy holds no data.", "代理对象本身不保存任何数据。"),
+    ("Use the pool in a `with` block.", "请在 `with` 语句块中使用进程池。"),
+    ("Leaving the with block", "离开 with 语句块时"),  # a code comment: no backticks
+    ("Use a lock in a `with` statement.", "请在 `with` 语句中使用锁。"),
+    ("It accepts any bytes-like object.", "它接受任何字节型对象。"),
+    ("a file name, a database key", "一个文件名、一个数据库键"),  # 数据库 is not a counted 数据
+    ("several processes write the same data", "多个进程要写同一份数据"),
+    ("which producer's first item comes out first", "哪个生产者的第一个元素先出队"),
+]
+
+
+@pytest.mark.parametrize("msgid, msgstr", GLOSSARY_CLEAN)
+def test_glossary_accepts_its_terms(msgid: str, msgstr: str):
+    assert glossary_problems(msgid, msgstr) == []
