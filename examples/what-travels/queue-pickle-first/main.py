@@ -1,10 +1,11 @@
 import pickle
 from multiprocessing import Process, Queue
+from multiprocessing.reduction import ForkingPickler
 
 
 def consumer(q: Queue) -> None:
     while (payload := q.get()) is not None:
-        task = pickle.loads(payload)  # Undo the sender's pickle.dumps()
+        task = pickle.loads(payload)  # Plain pickle.loads reads it back
         print(f'consumer got {task}')
 
 
@@ -15,8 +16,8 @@ if __name__ == '__main__':
     skipped = []
     for task in [{'n': 1}, lambda: 2, {'n': 3}]:
         try:
-            payload = pickle.dumps(task)  # Pickle here, where an error can be caught
-        except Exception as e:
+            payload = bytes(ForkingPickler.dumps(task))  # The queue's pickler
+        except Exception as e:       # Raised here, where it can be handled
             skipped.append(type(e).__name__)
             continue
         q.put(payload)               # Bytes always pickle: put() cannot fail later
