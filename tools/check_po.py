@@ -28,6 +28,13 @@ titles         CJK: a {doc} or {ref} shows a title or its own text; one
                no space (the space would show); a title inside Chinese text
                is quoted, 见“{ref}`label`”一节 (a list item may start with
                titles and a colon: {doc}`queues`和{doc}`pipes`：...)
+numbers        CJK: a number the English writes in digits, in code
+               (``timeout=5``) or in prose (``2 seconds``), is not written
+               in Chinese numerals before a unit (五秒, 十个): 5 秒, 10 个
+first use      a glossary term marked ``first_use = english``: on each page,
+               its first use in running text (not a heading, table, code
+               comment or diagram label) has the English in parentheses:
+               馈送线程（feeder thread）
 msgfmt         ``msgfmt --check`` (syntax, header, format strings)
 header         the catalog's ``Language`` is the language of its directory
 wrapping       the project's one wrapping style (``msgcat --no-wrap``)
@@ -148,12 +155,26 @@ class Term:
     forbidden  other renderings of the same thing, a regular expression: no
                translation may have them, whatever its English (卡死|卡住
                for 挂起). Looked for outside roles, with the code kept.
+    first_use  ``english``: on each page, the term's first use in running
+               text is followed by its English in parentheses (馈送线程（feeder
+               thread）), so that readers can look it up in the English
+               documentation
     """
 
     english: re.Pattern | None
     name: str
     required: str
     forbidden: re.Pattern | None
+    english_at_first_use: bool = False
+    forms: tuple[str, ...] = ()
+
+    def used_in(self, msgstr: str) -> bool:
+        return bool(self.required) and self.required.replace("`", "") in msgstr.replace("`", "")
+
+    def with_english(self, msgstr: str) -> bool:
+        """Whether the first use in ``msgstr`` has the English in parentheses."""
+        return bool(re.match(r"\**\s*（\s*(?:" + "|".join(map(re.escape, self.forms)) + r")(?!\w)",
+                             msgstr.replace("`", "").split(self.required.replace("`", ""), 1)[1], re.I))
 
     def problems(self, msgid: str, msgstr: str) -> list[str]:
         variants = dict.fromkeys(m.group() for m in self.forbidden.finditer(ROLE.sub(" ", msgstr))) \
@@ -179,8 +200,79 @@ def load_glossary(language: str) -> list[Term]:
         terms.append(Term(
             english=re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)", re.I) if forms else None,
             name=forms[0] if forms else "", required=row[language],
-            forbidden=re.compile(forbidden) if forbidden else None))
+            forbidden=re.compile(forbidden) if forbidden else None,
+            english_at_first_use=(row.get("first_use") or "").strip() == "english" and bool(forms),
+            forms=tuple(form.replace("`", "") for form in forms)))
     return terms
+
+
+def running_text(entry: polib.POEntry, sources: dict[str, list[str]]) -> bool:
+    """Whether the message is running text of its page (a paragraph, a list
+    item, a note), not a heading, a table cell, a code comment, a diagram
+    label or a caption: where a term's first use is glossed."""
+    if not entry.occurrences:
+        return False
+    name, number = entry.occurrences[0]
+    if name not in sources:
+        path = ROOT / name
+        sources[name] = path.read_text(encoding="utf-8").split("\n") if path.is_file() else []
+    lines = sources[name]
+    line = lines[int(number) - 1] if number and 0 < int(number) <= len(lines) else ""
+    body = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", line)  # a list item's marker
+    return not line.startswith(("#", "|")) and entry.msgid[:20] in body
+
+
+# -- Numbers bound to the English's digits ------------------------------------------
+
+NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+POWERS = {"十": 10, "百": 100, "千": 1000}
+# A count or measure in Chinese numerals (not an ordinal 第…, not 一些 or 一下).
+CHINESE_NUMBER = re.compile(r"(?<![第零〇一二两三四五六七八九十百千万])([零〇一二两三四五六七八九十百千万]+)\s*"
+                            r"(秒|毫秒|微秒|分钟|小时|个|次|项|条|字节|位|倍|行|块|份|把|种|步|名|遍|轮|组|段|层|页|字符|列|组)")
+# Digits of the English prose: 10, 1,000 or 10 000 (not a version, 3.14, or part of a name).
+ENGLISH_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:[ ,]\d{3})+|\d+)(?![\w]|\.\d)")
+# Digits bound to code: a keyword argument or an assignment (timeout=5), a call's argument (join(5)).
+CODE_NUMBER = re.compile(r"(?:\b\w+=|\w\(|,\s*)(\d+)(?=[,)\s]|$)")
+NUMBER_WORDS = {word: value for value, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                     "ninety": 90, "hundred": 100, "thousand": 1000, "million": 1_000_000})
+
+
+def chinese_number(numeral: str) -> int:
+    """The value of a number written in Chinese numerals: 五 5, 十 10, 二十五 25, 三百 300, 一万 10000."""
+    total = section = digit = 0
+    for char in numeral:
+        if char in NUMERALS:
+            digit = NUMERALS[char]
+        elif char in POWERS:
+            section += (digit or 1) * POWERS[char]
+            digit = 0
+        elif char == "万":
+            total += (section + digit or 1) * 10_000
+            section = digit = 0
+    return total + section + digit
+
+
+def check_numbers(msgid: str, msgstr: str) -> list[str]:
+    """Numbers the English writes in digits stay digits: 5 秒 for `timeout=5`."""
+    bound = set()
+    for _, code in CODE.findall(ROLE.sub(" ", msgid)):
+        bound |= {int(number) for number in CODE_NUMBER.findall(code)}
+    words = {NUMBER_WORDS[word] for word in re.findall(r"[a-z]+", prose(msgid).lower()) if word in NUMBER_WORDS}
+    for number in ENGLISH_NUMBER.findall(prose(msgid)):
+        value = int(re.sub(r"[ ,]", "", number))
+        # 1 is also "a" (一个, 一次); a number the English spells too may be the spelled one.
+        if value > 1 and value not in words:
+            bound.add(value)
+    problems = []
+    for match in CHINESE_NUMBER.finditer(CODE.sub(" ", ROLE.sub(" ", msgstr))):
+        value = chinese_number(match.group(1))
+        if value in bound:
+            problems.append(f"the English has {value} in digits: write '{value} {match.group(2)}', "
+                            f"not '{match.group()}'")
+    return problems
 
 
 def prose(text: str) -> str:
@@ -327,6 +419,8 @@ def check_catalog(po_path: Path, template: Path | None, complete: bool, language
         line = next((i for i, text_line in enumerate(lines, 1) if text_line.startswith('"Language:')), 1)
         problems.append(Problem(po_path, line, "header",
                                 f"Language is {declared!r}, but the catalog is in locale/{language}/"))
+    sources: dict[str, list[str]] = {}  # the page's source lines, for where each message stands
+    glossed: set[str] = set()  # the terms whose first use on this page was seen
     for entry in po:
         if entry.obsolete:
             continue
@@ -350,8 +444,15 @@ def check_catalog(po_path: Path, template: Path | None, complete: bool, language
                 for message in term.problems(entry.msgid, msgstr):
                     add("glossary", message)
             if cjk:
-                for message in check_copywriting(msgstr):
+                for message in check_copywriting(msgstr) + check_numbers(english, msgstr):
                     add("copywriting", message)
+            if running_text(entry, sources):
+                for term in glossary:
+                    if term.english_at_first_use and term.required not in glossed and term.used_in(msgstr):
+                        glossed.add(term.required)
+                        if not term.with_english(msgstr):
+                            add("glossary", f"first use of '{term.required}' on this page: follow it with the "
+                                            f"English in parentheses, {term.required}（{term.name}）")
     if template is not None:
         expected = {e.msgid for e in polib.pofile(str(template)) if e.msgid}
         present = {e.msgid for e in po if not e.obsolete and e.msgid}

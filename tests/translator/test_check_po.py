@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polib
 import pytest
 
 from catalogs import set_translation
@@ -95,6 +96,11 @@ CASES = {
         "发送其中一部分。{py:meth}`~multiprocessing.connection.Connection.recv_bytes` 每次接收一条完整的消息，以 "
         "{py:class}`bytes` 返回：与操作系统的管道不同，连接会保留消息之间的边界。",
         "glossary: '类字节对象' is not the glossary's word: write '字节型对象' ('bytes-like object')",
+    ),
+    "Chinese numerals for the English's digits": (
+        "A C double takes 8 bytes",
+        "一个 C double 占八字节",
+        "copywriting: the English has 8 in digits: write '8 字节', not '八字节'",
     ),
     "unquoted title": (
         "The example below has the same producer and consumer as the first example of {doc}`queues`, connected "
@@ -304,3 +310,70 @@ GLOSSARY_CLEAN = [
 @pytest.mark.parametrize("msgid, msgstr", GLOSSARY_CLEAN)
 def test_glossary_accepts_its_terms(msgid: str, msgstr: str):
     assert glossary_problems(msgid, msgstr) == []
+
+
+# Numbers bound to code, or written in digits by the English, stay digits.
+NUMBERS_REFUSED = [
+    ("Give it a timeout in seconds: `get(timeout=5)` waits at most five seconds.", "`get(timeout=5)` 最多等待五秒。",
+     "the English has 5 in digits: write '5 秒', not '五秒'"),
+    ("`Queue(maxsize=10)` holds at most ten items.", "`Queue(maxsize=10)` 最多容纳十个元素。", "write '10 个'"),
+    ("`Pool(processes=4)` starts four worker processes.", "`Pool(processes=4)` 启动四个工作进程。", "write '4 个'"),
+    ("`p.join(30)` waits.", "`p.join(30)` 等待三十秒。", "write '30 秒'"),
+    ("After 2 seconds, it stops.", "两秒后，它停止。", "write '2 秒'"),
+    ("four processes each add 1 twenty thousand times: 80 000 in all", "一共八万次", "write '80000 次'"),
+]
+
+
+@pytest.mark.parametrize("msgid, msgstr, expected", NUMBERS_REFUSED)
+def test_numbers_of_the_english_stay_digits(msgid: str, msgstr: str, expected: str):
+    from check_po import check_numbers
+
+    problems = check_numbers(msgid, msgstr)
+    assert any(expected in problem for problem in problems), problems
+
+
+NUMBERS_CLEAN = [
+    ("`get(timeout=5)` waits at most five seconds.", "`get(timeout=5)` 最多等待 5 秒。"),
+    ("from 100 bytes to 10 KB, a hundred times more data", "从 100 字节到 10 KB，数据量增加到一百倍"),  # spelled too
+    ("100 items on 4 workers make about four chunks each", "4 个工作进程处理 100 项时，每个大约四块"),
+    ("`counter.value += 1` is three steps", "`counter.value += 1` 分三步执行，一次读"),  # 一 is also "a"
+    ("exit code 1", "一个进程以退出码 1 结束"),
+    ("On Python 3.14, two processes", "在 Python 3.14 上，三个进程"),  # a version is not a count
+]
+
+
+@pytest.mark.parametrize("msgid, msgstr", NUMBERS_CLEAN)
+def test_numbers_spelled_or_unbound_pass(msgid: str, msgstr: str):
+    from check_po import check_numbers
+
+    assert check_numbers(msgid, msgstr) == []
+
+
+@pytest.mark.parametrize("numeral, value", [("五", 5), ("十", 10), ("十五", 15), ("二十五", 25), ("三百", 300),
+                                            ("一百零五", 105), ("一千二百", 1200), ("两万", 20000), ("八万", 80000)])
+def test_chinese_numerals_are_read(numeral: str, value: int):
+    from check_po import chinese_number
+
+    assert chinese_number(numeral) == value
+
+
+def test_a_key_terms_first_use_on_a_page_has_the_english(built_copy: Path):
+    """glossary.csv's first_use column: on each page, the term's first use in
+    running text is followed by the English in parentheses; a later use, a
+    heading or a code comment needs none."""
+    catalog = CATALOGS / "processes.po"
+    msgid = ("A {py:class}`~multiprocessing.Process` object runs a function, its *target*, in a new process. "
+             "{py:meth}`~multiprocessing.Process.start` creates the process and "
+             "{py:meth}`~multiprocessing.Process.join` waits until it has finished. This page shows what a child "
+             "process starts with, how the three ways of starting it differ, and what a program must do to run "
+             "correctly under all of them.")
+    po = built_copy / catalog
+    translated = polib.pofile(str(po)).find(msgid).msgstr
+    assert "启动方法（start method）" in translated
+    line = set_translation(po, msgid, translated.replace("启动方法（start method）", "启动方法"))
+    result = run_make("check-po", cwd=built_copy, check=False)
+    assert result.returncode != 0
+    assert (f"{catalog}:{line}: glossary: first use of '启动方法' on this page: follow it with the English "
+            f"in parentheses, 启动方法（start method）") in result.stderr, result.stderr
+    # Only the first use: the next message that uses the term is not reported.
+    assert result.stderr.count(f"{catalog}:") == 1, result.stderr
