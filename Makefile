@@ -49,10 +49,12 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 .PHONY: lock
-lock: $(VENV)/.installed ## Refresh requirements.txt (hashes) from requirements.in
+lock: $(VENV)/.installed ## Refresh requirements.txt (hashes) from requirements.in, and requirements-examples.txt
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
 	    --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	@# The examples' packages (NumPy): one wheel per tested CPython, from EXAMPLE_PACKAGES.
+	$(PYTHON) tools/pythons.py lock
 
 .PHONY: system-deps-%
 system-deps-%:
@@ -160,15 +162,19 @@ epub-%: venv system-deps-html system-deps-epub $(BUILD)/catalogs/%.stamp
 
 # -- Examples -------------------------------------------------------------------
 
+# Each also gets the examples' packages (requirements-examples.txt: NumPy)
+# in .pythons/site/3.X/, installed with the venv's pip.
 .PHONY: pythons
-pythons: system-deps-pythons ## Find the CPythons the examples are tested on; get the missing ones (3.13+ from Debian unstable)
+pythons: venv system-deps-pythons ## Find the CPythons the examples are tested on; get the missing ones (3.13+ from Debian unstable) and the examples' packages
 	@$(PYTHON) tools/pythons.py install $(EXAMPLE_PYTHONS)
+	@$(PYTHON) tools/pythons.py packages $(EXAMPLE_PYTHONS) --also $(BIN)/python
 	@$(PYTHON) tools/pythons.py list
 
-# make test runs the examples on the newest CPython (and the project's own).
+# make test runs the examples on the newest CPython and the project's own.
 .PHONY: pythons-newest
-pythons-newest: system-deps-pythons
+pythons-newest: venv system-deps-pythons
 	@$(PYTHON) tools/pythons.py install $(lastword $(EXAMPLE_PYTHONS))
+	@$(PYTHON) tools/pythons.py packages $(lastword $(EXAMPLE_PYTHONS)) --also $(BIN)/python
 
 .PHONY: run-examples
 # The CPythons every listing is tested on (tools/pythons.py VERSIONS); EXAMPLE_PYTHONS="3.14" for one.

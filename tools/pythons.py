@@ -4,6 +4,8 @@
     python tools/pythons.py install [3.14 ...] # get the missing ones (all by default)
     python tools/pythons.py path 3.14          # print one interpreter's path (exit 1 if missing)
     python tools/pythons.py versions           # the supported versions, one line (for make)
+    python tools/pythons.py packages [3.14 ...] # install the examples' packages (NumPy) for each
+    python tools/pythons.py lock               # write requirements-examples.txt (hashes)
 
 Every listing of the chapter runs under fork, spawn and forkserver on each
 version of ``VERSIONS``, at the newest release this machine can get. A
@@ -26,6 +28,16 @@ the interpreter is then told to use (``patchelf``). Unstable moves on, so the
 version is read from the index, never written here. Versions Debian does not
 ship (3.11 and 3.12 today) come from pyenv or ``python3.X``; for those, a
 missing one fails with the command that gets it.
+
+Some listings import NumPy, which none of these interpreters has (Debian's
+have no pip at all). ``packages`` installs the pinned wheels of
+``requirements-examples.txt`` (``EXAMPLE_PACKAGES``, one wheel per version,
+each checked against its hash) into ``.pythons/site/3.X/`` with the project
+venv's pip, and compiles them with that version's interpreter;
+``run_example.py`` puts that folder on ``PYTHONPATH`` for an interpreter of
+version 3.X (the project's own venv Python included), so a listing gets the
+same NumPy on every version. ``lock`` writes requirements-examples.txt again
+from ``EXAMPLE_PACKAGES`` (``make lock``).
 """
 
 from __future__ import annotations
@@ -63,6 +75,21 @@ RUNTIME_LIBRARIES = (
     "libdb5.3t64", "libmpdec4", "libcrypt1", "libstdc++6",
 )
 LIBDIR = "usr/lib/x86_64-linux-gnu"
+
+# What the examples import beyond the standard library, pinned. The lock
+# file holds the hash of the one wheel each tested version installs.
+# Each may carry a marker on python_version only (pip, given --python-version,
+# still judges markers by its own interpreter: these are judged here).
+EXAMPLE_PACKAGES = (
+    'numpy==2.4.6; python_version < "3.12"',  # NumPy 2.5 has no wheel for 3.11
+    'numpy==2.5.5; python_version >= "3.12"',
+)
+EXAMPLE_PLATFORM = "manylinux_2_28_x86_64"
+EXAMPLE_REQUIREMENTS = ROOT / "requirements-examples.txt"
+SITE = PRIVATE / "site"
+# Written into .pythons/site/3.X/ after an install: the lock file's SHA-256.
+SITE_STAMP = ".requirements-examples.sha256"
+VENV_PIP = ROOT / ".venv" / "bin" / "pip"
 
 
 def _release(python: str) -> tuple[int, ...] | None:
@@ -200,6 +227,125 @@ def install(versions: list[str]) -> None:
     shutil.rmtree(debs)
 
 
+# -- The examples' packages (NumPy) -------------------------------------------------
+
+def _pip(*args: str) -> None:
+    if not VENV_PIP.exists():
+        raise SystemExit(f"{VENV_PIP.relative_to(ROOT)} not found: run `make venv`")
+    subprocess.run([str(VENV_PIP), "--disable-pip-version-check", *args], check=True)
+
+
+def _pip_target(version: str) -> list[str]:
+    """pip's options for the wheels of CPython ``version`` on this platform."""
+    return ["--no-deps", "--only-binary=:all:", "--python-version", version, "--platform", EXAMPLE_PLATFORM]
+
+
+_MARKER = re.compile(r'python_version\s*(<|<=|==|!=|>=|>)\s*"(\d+)\.(\d+)"')
+
+
+def applies(requirement: str, version: str) -> bool:
+    """Whether ``requirement`` ("numpy==2.5.5; python_version >= \"3.12\"") is for ``version``."""
+    marker = requirement.partition(";")[2].strip()
+    if not marker:
+        return True
+    match = _MARKER.fullmatch(marker)
+    if not match:
+        raise SystemExit(f"{requirement!r}: only a marker `python_version <op> \"3.X\"` is understood here")
+    op, bound = match.group(1), tuple(map(int, match.group(2, 3)))
+    ours = tuple(map(int, version.split(".")))
+    return {"<": ours < bound, "<=": ours <= bound, "==": ours == bound, "!=": ours != bound,
+            ">=": ours >= bound, ">": ours > bound}[op]
+
+
+def locked_for(version: str) -> str:
+    """The lock file's requirements that apply to ``version``, with their hashes."""
+    blocks, block = [], []
+    for line in EXAMPLE_REQUIREMENTS.read_text().splitlines():
+        if not block and (not line.strip() or line.startswith("#")):
+            continue
+        block.append(line)
+        if not line.endswith("\\"):
+            blocks.append(block)
+            block = []
+    # Without its marker, which pip would judge by its own interpreter.
+    return "".join("\n".join([b[0].partition(";")[0].strip() + " \\"] + b[1:]) + "\n"
+                   for b in blocks if applies(b[0].rstrip(" \\"), version))
+
+
+def site(version: str) -> Path:
+    """Where the examples' packages for CPython ``version`` ("3.14") are installed."""
+    return SITE / version
+
+
+def site_problem(version: str) -> str | None:
+    """Why the examples' packages for ``version`` cannot be used, or None."""
+    stamp = site(version) / SITE_STAMP
+    if not stamp.exists():
+        return (f"the examples' packages (requirements-examples.txt) are not installed for "
+                f"CPython {version}: run `make pythons`")
+    if stamp.read_text().strip() != hashlib.sha256(EXAMPLE_REQUIREMENTS.read_bytes()).hexdigest():
+        return (f"the examples' packages for CPython {version} are older than requirements-examples.txt: "
+                f"run `make pythons`")
+    return None
+
+
+def install_packages(versions: list[str], python_for: dict[str, str] | None = None) -> None:
+    """Install requirements-examples.txt into .pythons/site/<version>/ for each
+    version, unless already done from the same lock file; compile it with
+    that version's interpreter (``python_for[version]``, else ``find()``)."""
+    digest = hashlib.sha256(EXAMPLE_REQUIREMENTS.read_bytes()).hexdigest()
+    for version in versions:
+        target = site(version)
+        if site_problem(version) is None:
+            continue
+        python = (python_for or {}).get(version) or (found[0] if (found := find(version)) else None)
+        if python is None:
+            raise SystemExit(how_to_get(version))
+        shutil.rmtree(target, ignore_errors=True)
+        print(f"Installing requirements-examples.txt for CPython {version} into {target.relative_to(ROOT)}/")
+        with tempfile.TemporaryDirectory() as tmp:
+            requirements = Path(tmp, "requirements.txt")
+            requirements.write_text(locked_for(version))
+            # pip checks Requires-Python against its own interpreter, not
+            # --python-version: the wheel's tag (cp3X) is the check that counts.
+            _pip("install", "--quiet", "--require-hashes", "--no-compile", "--ignore-requires-python",
+                 *_pip_target(version), "--target", str(target), "-r", str(requirements))
+        # Compiled once here, by the interpreter that will read it: this host
+        # writes no bytecode at run time, so every process would compile NumPy.
+        subprocess.run([python, "-m", "compileall", "-q", "-j0", str(target)], env=_clean_env(),
+                       stdout=subprocess.DEVNULL, check=True)
+        (target / SITE_STAMP).write_text(digest + "\n")
+
+
+def lock() -> None:
+    """Write requirements-examples.txt: each package of EXAMPLE_PACKAGES with
+    the SHA-256 of its wheel for every tested version."""
+    lines = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for requirement in EXAMPLE_PACKAGES:
+            hashes = {}
+            for version in [v for v in VERSIONS if applies(requirement, v)]:
+                folder = Path(tmp, version)
+                _pip("download", "--quiet", *_pip_target(version), "--dest", str(folder),
+                     requirement.partition(";")[0].strip())
+                for wheel in folder.glob("*.whl"):
+                    hashes[wheel.name] = hashlib.sha256(wheel.read_bytes()).hexdigest()
+                shutil.rmtree(folder)
+            if not hashes:
+                raise SystemExit(f"{requirement!r} applies to none of the tested versions")
+            lines += [f"# {name}" for name in sorted(hashes)]
+            entries = [requirement] + [f"    --hash=sha256:{hashes[name]}" for name in sorted(hashes)]
+            lines += [entry + " \\" for entry in entries[:-1]] + entries[-1:]
+    EXAMPLE_REQUIREMENTS.write_text(
+        "# The packages the examples import, for every tested CPython "
+        f"({', '.join(VERSIONS)}) on {EXAMPLE_PLATFORM}:\n"
+        "# one wheel each, installed with --require-hashes into .pythons/site/3.X/ by\n"
+        "# `make pythons`. Generated by `make lock` (tools/pythons.py lock) from\n"
+        "# EXAMPLE_PACKAGES in tools/pythons.py: do not edit.\n"
+        + "\n".join(lines) + "\n")
+    print(f"wrote {EXAMPLE_REQUIREMENTS.relative_to(ROOT)}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -209,9 +355,30 @@ def main() -> int:
     path.add_argument("version", choices=VERSIONS)
     get = sub.add_parser("install")
     get.add_argument("version", nargs="*", help=f"some of {' '.join(VERSIONS)} (default: all)")
+    packages = sub.add_parser("packages")
+    packages.add_argument("version", nargs="*", help=f"some of {' '.join(VERSIONS)} (default: all)")
+    packages.add_argument("--also", metavar="PYTHON",
+                          help="an interpreter whose version gets them too (the project's venv Python)")
+    sub.add_parser("lock")
     args = parser.parse_args()
-    if args.command == "install" and (unknown := set(args.version) - set(VERSIONS)):
+    if args.command in ("install", "packages") and (unknown := set(args.version) - set(VERSIONS)):
         parser.error(f"not a supported version: {' '.join(sorted(unknown))} (supported: {' '.join(VERSIONS)})")
+
+    if args.command == "lock":
+        lock()
+        return 0
+    if args.command == "packages":
+        wanted = args.version or list(VERSIONS)
+        python_for = {}
+        if args.also:
+            release = _release(args.also)
+            if release is None:
+                raise SystemExit(f"{args.also} does not run")
+            also = f"{release[0]}.{release[1]}"
+            python_for[also] = args.also
+            wanted = wanted + [also] * (also not in wanted)
+        install_packages(wanted, python_for)
+        return 0
 
     if args.command == "versions":
         print(*VERSIONS)
@@ -228,7 +395,8 @@ def main() -> int:
         for version in VERSIONS:
             found = find(version)
             if found:
-                print(f"{version}  {'.'.join(map(str, found[1])):8}  {found[0]}")
+                packages = "packages: " + ("installed" if site_problem(version) is None else "missing or old")
+                print(f"{version}  {'.'.join(map(str, found[1])):8}  {found[0]}  ({packages})")
             else:
                 print(f"{version}  missing   {how_to_get(version)}")
                 status = 1

@@ -18,6 +18,12 @@ last version it applies to: ``output-3.13.txt`` is what 3.13 and earlier
 print. For a given version, the file with the smallest such version at or
 above it applies, else ``output.txt`` (``expected_output()``).
 
+Some listings import NumPy: ``make pythons`` installs the pinned wheels of
+``requirements-examples.txt`` into ``.pythons/site/3.X/``, and a run puts the
+folder of the interpreter's own version (asked of it, not read from its path)
+on ``PYTHONPATH``, which the program's children inherit. A run whose folder
+is missing or older than the lock file fails at once, saying so.
+
 Library use (used by the tests)::
 
     result = run_example(path, "forkserver", timeout=20)
@@ -34,10 +40,12 @@ import signal
 import subprocess
 import sys
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from pythons import VERSIONS as PYTHON_VERSIONS  # noqa: E402  (tools/ is this file's folder)
 from pythons import find, how_to_get, interpreters  # noqa: E402,F401  (interpreters: for the tests)
+from pythons import _release, site, site_problem  # noqa: E402
 
 START_METHODS = ("fork", "spawn", "forkserver")
 # output.txt, or output-3.13.txt: what 3.13 and earlier print.
@@ -62,8 +70,12 @@ def expected_output(listing: Path, version: str) -> Path:
 
 # Set the start method, then run the file as ``__main__`` so that spawn and
 # forkserver children can re-import it by path, exactly as with ``python file``.
+# SIGINT is handled as in a terminal, where Python turns it into
+# KeyboardInterrupt: a runner started in the background by a non-interactive
+# shell has it ignored, and the program and its children would inherit that.
 _BOOTSTRAP = (
-    "import multiprocessing, runpy, sys\n"
+    "import multiprocessing, runpy, signal, sys\n"
+    "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
     "multiprocessing.set_start_method(sys.argv[1])\n"
     "sys.argv = sys.argv[2:]\n"
     "runpy.run_path(sys.argv[0], run_name='__main__')\n"
@@ -81,6 +93,22 @@ class ExampleTimeout(RuntimeError):
         self.pgid = pgid
 
 
+class ExamplePackagesMissing(RuntimeError):
+    """The examples' packages (NumPy) are not installed for this interpreter's version."""
+
+
+@cache
+def packages_path(python: str) -> str:
+    """The folder of the examples' packages for ``python``'s version."""
+    release = _release(python)
+    if release is None:
+        raise ExamplePackagesMissing(f"{python} does not run")
+    version = f"{release[0]}.{release[1]}"
+    if problem := site_problem(version):
+        raise ExamplePackagesMissing(f"{python}: {problem}")
+    return str(site(version))
+
+
 @dataclass
 class ExampleRun:
     path: Path
@@ -96,6 +124,7 @@ def run_example(path: Path | str, start_method: str, timeout: float = 30, python
     if start_method not in START_METHODS:
         raise ValueError(f"unknown start method {start_method!r}")
     env = dict(os.environ, PYTHONIOENCODING="utf-8", PYTHONHASHSEED="0")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [packages_path(python), env.get("PYTHONPATH")]))
     # Readers' stdout is block-buffered when it is a pipe or a file; an
     # inherited PYTHONUNBUFFERED=1 would hide output-ordering bugs.
     env.pop("PYTHONUNBUFFERED", None)
@@ -149,6 +178,9 @@ def main() -> int:
     except ExampleTimeout as error:
         print(error, file=sys.stderr)
         return 124
+    except ExamplePackagesMissing as error:
+        print(error, file=sys.stderr)
+        return 2
     if args.check:
         version = args.python or f"{sys.version_info.major}.{sys.version_info.minor}"
         return check(result, expected_output(args.script.parent, version), f"{version}, {args.start_method}")
