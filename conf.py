@@ -57,6 +57,7 @@ extensions = [
     "accessible_html",  # diagrams named for assistive technology, code blocks reachable by keyboard
     "gc_freeze",  # what lives to the end of the build is out of the garbage collector's way (speed)
     "inventory_cache",  # the Python docs' inventory parsed once, not at every rebuild (speed)
+    "python_docs",  # links to the Python docs in the edition's language; tooltips name Python 3
 ]
 # Loaded besides this list, by the extensions that need them:
 # - sphinx_last_updated_by_git, by page_dates, and only inside a git checkout
@@ -90,7 +91,10 @@ nitpicky = True
 
 # -- Cross-references to the Python documentation ------------------------------
 # Links go to docs.python.org, but the inventory is read from the local copy
-# that Debian's python3-doc installs: builds never touch the network.
+# that Debian's python3-doc installs: builds never touch the network. An
+# edition links to the Python docs in its language (languages.toml's
+# python_docs), and tooltips name Python 3, not the local copy's version
+# (extensions/python_docs.py).
 intersphinx_mapping = {
     "python": ("https://docs.python.org/3", "/usr/share/doc/python3/html/objects.inv"),
 }

@@ -141,7 +141,7 @@ def test_a_rebuild_still_links_to_the_python_docs_without_storing_their_inventor
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
     page = (built_copy / "build/html/zh_CN/queues.html").read_text(encoding="utf-8")
     assert EDIT_MARK in page
-    assert 'href="https://docs.python.org/3/library/multiprocessing.html#multiprocessing.Queue"' in page
+    assert 'href="https://docs.python.org/zh-cn/3/library/multiprocessing.html#multiprocessing.Queue"' in page
 
 
 def test_an_edited_catalog_is_the_only_one_msgfmt_compiles_again(built_copy: Path, tmp_path: Path):
