@@ -11,24 +11,10 @@ from pathlib import Path
 
 from sphinx.util.i18n import CatalogInfo
 
-from catalogs import edit_first_paragraph, set_translation
+from catalogs import edit_extension, edit_first_paragraph, set_translation
 from conftest import PAGES, run_make
 from project_copy import pages_written
 
-# Appended to an extension module: a change to its code that shows on every page.
-EXTENSION_EDIT = '''
-
-def _mark_every_page(app, docname, source):
-    source[0] += "\\n\\nMarked by a changed extension.\\n"
-
-
-_original_setup = setup
-
-
-def setup(app):
-    app.connect("source-read", _mark_every_page)
-    return _original_setup(app)
-'''
 
 
 def test_nothing_changed_runs_no_sphinx_at_all(built_copy: Path):
@@ -125,7 +111,7 @@ def test_an_edited_section_title_rewrites_its_page_the_opening_page_and_the_page
 def test_changed_extension_code_is_applied_to_every_page(built_copy: Path):
     run_make("html", cwd=built_copy)
     module = built_copy / "extensions/translation_status.py"
-    module.write_text(module.read_text(encoding="utf-8") + EXTENSION_EDIT, encoding="utf-8")
+    edit_extension(module)
     run_make("html", cwd=built_copy)
     for language in ("en", "zh_CN"):
         for name in PAGES:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from catalogs import set_translation
+from catalogs import edit_extension, set_translation
 from conftest import run_make
 from preview_process import fetch, running_preview
-from test_rebuilds import EXTENSION_EDIT
 
 
 def wait_for(condition, seconds: float) -> bool:
@@ -67,7 +66,7 @@ def test_serve_rebuilds_and_serves_the_page_after_each_save(project_copy: Path):
             "not rebuilt after an example edit"
         # A developer fixes an extension: the preview runs the new code, not the copy it imported.
         module = project_copy / "extensions/translation_status.py"
-        module.write_text(module.read_text(encoding="utf-8") + EXTENSION_EDIT, encoding="utf-8")
+        edit_extension(module)
         assert wait_for(lambda: "Marked by a changed extension." in fetch(url), 60), "extension edit not applied"
         # ...and goes on doing so, catalogs included, until the preview restarts.
         set_translation(catalog, "Create queue", "创建队列（扩展改过之后）")

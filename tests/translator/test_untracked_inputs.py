@@ -12,32 +12,14 @@ from pathlib import Path
 import polib
 import pytest
 
+from catalogs import EDIT_MARK, edit_extension
 from conftest import ROOT, run_make
 
 sys.path.insert(0, str(ROOT / "extensions"))
 from untracked_inputs import declared_patterns  # noqa: E402
 
 LANGUAGE = "zh_CN"  # the edition every declared input shows in
-MARK = "（改）"
-
-# A change to an extension's code that shows on every page.
-EXTENSION_EDIT = '''
-
-def _mark_every_page(app, docname, source):
-    source[0] += "\\n\\nMarked by a changed extension.\\n"
-
-
-_original_setup = setup
-
-
-def setup(app):
-    app.connect("source-read", _mark_every_page)
-    return _original_setup(app)
-'''
-
-
-def edit_extension(path: Path) -> None:
-    path.write_text(path.read_text(encoding="utf-8") + EXTENSION_EDIT, encoding="utf-8")
+MARK = EDIT_MARK  # a translator's edit, as the other translator tests make it
 
 
 def edit_editions(path: Path) -> None:
