@@ -26,13 +26,20 @@ import book
 PREFIX = "Documentation.addTranslations("
 
 
-def fill_javascript_catalog(app: Sphinx, exception: Exception | None) -> None:
+def _static_file_and_catalog(app: Sphinx, exception: Exception | None, name: str):
+    """The built ``_static/<name>`` and the edition's sphinx.po, after a
+    successful HTML build where both exist; else None."""
     if exception is not None or app.builder.format != "html":
-        return
-    translations_js = app.builder.outdir / "_static" / "translations.js"
+        return None
+    static = app.builder.outdir / "_static" / name
     ours = book.catalog(app.config.language, "sphinx")
-    if not translations_js.is_file() or not ours.is_file():
+    return (static, ours) if static.is_file() and ours.is_file() else None
+
+
+def fill_javascript_catalog(app: Sphinx, exception: Exception | None) -> None:
+    if not (found := _static_file_and_catalog(app, exception, "translations.js")):
         return
+    translations_js, ours = found
     text = translations_js.read_text(encoding="utf-8")
     catalog = json.loads(text[text.index(PREFIX) + len(PREFIX) : text.rindex(")")])
     messages = catalog["messages"]
@@ -55,12 +62,11 @@ COPY_BUTTON_LOCALE = "\nlet locale = 'en'"  # the line after copybutton.js's tab
 
 
 def translate_copy_button(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html" or not book.is_translation(app.config.language):
+    if not book.is_translation(app.config.language):
         return
-    copybutton_js = app.builder.outdir / "_static" / "copybutton.js"
-    ours = book.catalog(app.config.language, "sphinx")
-    if not copybutton_js.is_file() or not ours.is_file():
+    if not (found := _static_file_and_catalog(app, exception, "copybutton.js")):
         return
+    copybutton_js, ours = found
     text = copybutton_js.read_text(encoding="utf-8")
     if COPY_BUTTON_LOCALE not in text:
         return  # another sphinx-copybutton: nothing to set
