@@ -9,16 +9,39 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PYTHON ?= python3
-VENV := .venv
-BIN := $(VENV)/bin
 BUILD ?= build
+# Two supported stacks, chosen by the Python that runs the set-up:
+#   Python 3.11, 3.12: Sphinx 8.2, requirements.txt,       venv .venv
+#   Python 3.13+:      Sphinx 9.2, requirements-py313.txt, venv .venv-py313
+# (`make html PYTHON=python3.13`). Each stack keeps its own venv, so going
+# from one to the other reinstalls nothing; the build directory is shared and
+# an edition built by the other stack is rebuilt ($(BUILD)/stack.stamp).
+# PYTHON's version is asked once and kept in $(BUILD)/python/ (a no-op make
+# starts no Python); a pythonX.Y that the PATH lacks, or whose pyenv shim
+# refuses, is looked for among pyenv's builds.
+PYTHON_ASKED := $(PYTHON)
+PYTHON_PROBE := $(BUILD)/python/$(subst /,_,$(PYTHON_ASKED)).mk
+include $(PYTHON_PROBE)
+$(PYTHON_PROBE): $(firstword $(shell command -v $(PYTHON_ASKED) 2>/dev/null) Makefile)
+	@mkdir -p $(@D) && tools/python-stack.sh $(PYTHON_ASKED) > $@.tmp && mv $@.tmp $@
+STACK := $(if $(filter 3.11 3.12,$(PYTHON_VERSION)),py311,py313)
+VENV := $(if $(filter py311,$(STACK)),.venv,.venv-py313)
+LOCK := $(if $(filter py311,$(STACK)),requirements.txt,requirements-py313.txt)
+BIN := $(VENV)/bin
+# The interpreter that runs: PYTHON as the probe found it. PYTHON itself is
+# passed on as asked, so the tests' own make runs (in the work tree or a
+# scratch copy) stay on this stack.
+PYTHON_RUN := $(or $(PYTHON_EXE),$(PYTHON_ASKED))
+export PYTHON
 # Every edition declared in languages.toml; `make html LANGUAGES=zh_CN` builds one.
 # extensions/book.py, the one reader of languages.toml, writes them as a
 # makefile, written again only when languages.toml changes (make reads it,
 # then starts again): a no-op make starts no Python.
 include $(BUILD)/languages.mk
-$(BUILD)/languages.mk: languages.toml extensions/book.py
-	@mkdir -p $(@D) && $(PYTHON) extensions/book.py make-variables > $@.tmp && mv $@.tmp $@
+# (Made in the same pass as PYTHON's probe: its interpreter is read from it.)
+$(BUILD)/languages.mk: languages.toml extensions/book.py | $(PYTHON_PROBE)
+	@mkdir -p $(@D) && "$$(sed -n 's/^PYTHON_EXE := //p' $(PYTHON_PROBE))" extensions/book.py make-variables > $@.tmp \
+	    && mv $@.tmp $@
 LANGUAGES ?= $(ALL_LANGUAGES)
 SOURCE_LANGUAGE := $(firstword $(ALL_LANGUAGES))
 # Warnings are errors, every reference must resolve, report all problems at once.
@@ -42,19 +65,36 @@ help: ## List the targets
 .PHONY: venv
 venv: $(VENV)/.installed ## Create .venv with the pinned Python packages
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: $(LOCK)
 	@# Debian's python3 needs the python3-venv package for this; install it if missing.
-	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV) && tools/system-deps.sh venv && $(PYTHON) -m venv $(VENV); }
-	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
+	$(PYTHON_RUN) -m venv $(VENV) || { rm -rf $(VENV) && tools/system-deps.sh venv && $(PYTHON_RUN) -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
 	touch $@
 
+# Which stack built the editions: a change of stack rebuilds them (written
+# only when it changes, as the git-head stamp).
+$(BUILD)/stack.stamp: FORCE
+	@mkdir -p $(@D); [ -f $@ ] && [ "$$(cat $@)" = "$(STACK)" ] || echo "$(STACK)" > $@
+
+# Each stack's lock is written by pip-compile run on that stack's Python (it
+# judges requirements.in's markers by its own interpreter), from a venv of its
+# own under $(BUILD)/lock/. LOCK_PYTHON_PY311 / LOCK_PYTHON_PY313 choose them.
+LOCK_PYTHON_PY311 ?= python3.11
+LOCK_PYTHON_PY313 ?= python3.13
+PIP_TOOLS := pip-tools==7.6.2
+define lock_stack
+	mkdir -p $(BUILD)/python && tools/python-stack.sh $(1) > $(BUILD)/python/lock-$(2).mk
+	$$(sed -n 's/^PYTHON_EXE := //p' $(BUILD)/python/lock-$(2).mk) -m venv $(BUILD)/lock/$(2)
+	$(BUILD)/lock/$(2)/bin/python -m pip install --quiet $(PIP_TOOLS)
+	$(BUILD)/lock/$(2)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+	    --no-emit-index-url --no-emit-find-links -o $(3) requirements.in
+endef
 .PHONY: lock
-lock: $(VENV)/.installed ## Refresh requirements.txt (hashes) from requirements.in, and requirements-examples.txt
-	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
-	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
-	    --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+lock: $(VENV)/.installed ## Refresh both stacks' locks (requirements.txt, requirements-py313.txt) from requirements.in, and requirements-examples.txt
+	$(call lock_stack,$(LOCK_PYTHON_PY311),py311,requirements.txt)
+	$(call lock_stack,$(LOCK_PYTHON_PY313),py313,requirements-py313.txt)
 	@# The examples' packages (NumPy): one wheel per tested CPython, from EXAMPLE_PACKAGES.
-	$(PYTHON) tools/pythons.py lock
+	$(PYTHON_RUN) tools/pythons.py lock
 
 .PHONY: system-deps-%
 system-deps-%:
@@ -84,9 +124,9 @@ $(BUILD)/html/index.html: languages.toml tools/write_landing_page.py extensions/
 # (extensions/untracked_inputs.py reads it too); {language} is any language here.
 UNTRACKED_INPUTS := untracked-inputs.txt \
     $(wildcard $(subst {language},*,$(shell sed -e 's/#.*//' untracked-inputs.txt)))
-HTML_INPUTS := conf.py requirements.txt $(VENV)/.installed $(UNTRACKED_INPUTS) \
+HTML_INPUTS := conf.py $(LOCK) $(VENV)/.installed $(BUILD)/stack.stamp $(UNTRACKED_INPUTS) \
     $(shell find source examples extensions theme -type f -not -name '*.pyc')
-.PRECIOUS: $(BUILD)/html/%/.built $(BUILD)/catalogs/%.stamp $(BUILD)/git-head.stamp  # stamps, not intermediate files
+.PRECIOUS: $(BUILD)/html/%/.built $(BUILD)/catalogs/%.stamp $(BUILD)/git-head.stamp $(BUILD)/stack.stamp  # stamps, not intermediate files
 
 # Check and compile an edition's catalogs, every time: msgfmt runs only for a
 # catalog whose content it has not compiled before. The stamp changes only when
@@ -166,19 +206,19 @@ epub-%: venv system-deps-html system-deps-epub $(BUILD)/catalogs/%.stamp
 # in .pythons/site/3.X/, installed with the venv's pip.
 .PHONY: pythons
 pythons: venv system-deps-pythons ## Find the CPythons the examples are tested on; get the missing ones (3.13+ from Debian unstable) and the examples' packages
-	@$(PYTHON) tools/pythons.py install $(EXAMPLE_PYTHONS)
-	@$(PYTHON) tools/pythons.py packages $(EXAMPLE_PYTHONS) --also $(BIN)/python
-	@$(PYTHON) tools/pythons.py list
+	@$(PYTHON_RUN) tools/pythons.py install $(EXAMPLE_PYTHONS)
+	@$(PYTHON_RUN) tools/pythons.py packages $(EXAMPLE_PYTHONS) --also $(BIN)/python
+	@$(PYTHON_RUN) tools/pythons.py list
 
 # make test runs the examples on the newest CPython and the project's own.
 .PHONY: pythons-newest
 pythons-newest: venv system-deps-pythons
-	@$(PYTHON) tools/pythons.py install $(lastword $(EXAMPLE_PYTHONS))
-	@$(PYTHON) tools/pythons.py packages $(lastword $(EXAMPLE_PYTHONS)) --also $(BIN)/python
+	@$(PYTHON_RUN) tools/pythons.py install $(lastword $(EXAMPLE_PYTHONS))
+	@$(PYTHON_RUN) tools/pythons.py packages $(lastword $(EXAMPLE_PYTHONS)) --also $(BIN)/python
 
 .PHONY: run-examples
 # The CPythons every listing is tested on (tools/pythons.py VERSIONS); EXAMPLE_PYTHONS="3.14" for one.
-EXAMPLE_PYTHONS ?= $(shell $(PYTHON) tools/pythons.py versions)
+EXAMPLE_PYTHONS ?= $(shell $(PYTHON_RUN) tools/pythons.py versions)
 run-examples: venv pythons ## Run every example under every start method and tested CPython; fails on any difference
 	@# Each run is compared with the output file for its version (output.txt, or
 	@# output-3.13.txt for 3.13 and earlier); every run is reported, then the status.
@@ -243,8 +283,8 @@ $(POT_DIR)/.extracted: $(HTML_INPUTS) babel.cfg | venv
 	touch $@
 
 .PHONY: update-po
-update-po: gettext ## Refresh every translation's catalogs from the sources (keeps all translations)
-	$(BIN)/python tools/update_po.py $(POT_DIR) $(TRANSLATIONS)
+update-po: gettext ## Refresh every translation's catalogs from the sources (keeps all translations); PAGES="queues pipes" for some
+	$(BIN)/python tools/update_po.py $(if $(PAGES),--pages "$(PAGES)") $(POT_DIR) $(TRANSLATIONS)
 
 .PHONY: stats
 stats: venv ## Translation progress per language and page (fuzzy counts as not translated)

@@ -12,12 +12,24 @@ The Makefile does this for each edition in ``languages.toml``.
 """
 
 import sys
+import warnings
 from pathlib import Path
+
+import sphinx.deprecation
 
 ROOT = Path(__file__).resolve().parent
 # The project's own extensions, one module per concern (see extensions/README.md).
 sys.path.insert(0, str(ROOT / "extensions"))
 from book import LOCALE_DIR  # noqa: E402  (the book's facts, one place each: extensions/book.py)
+
+# -- Sphinx's deprecations are errors -----------------------------------------
+# An API Sphinx will remove (RemovedInSphinx<N>Warning: 9 and 10 on Sphinx
+# 8.2, 10 and 11 on 9.2) fails the build that uses it, with its traceback,
+# whichever extension uses it (ours or a plugin); -W alone does not see them.
+for _name in dir(sphinx.deprecation):
+    if _name.startswith("RemovedInSphinx"):
+        warnings.filterwarnings("error", category=getattr(sphinx.deprecation, _name))
+del _name
 
 # -- Project -------------------------------------------------------------------
 # project, author and the HTML title are set per edition from languages.toml

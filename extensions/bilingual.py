@@ -153,14 +153,18 @@ def make_original(env: BuildEnvironment, children: list[nodes.Node], inline: boo
 
 
 class InsertOriginals(SphinxPostTransform):
+    """HTML builders: each kept original goes in after its translated node.
+    (Which builder runs is told by the public ``builders`` filter; a
+    transform's ``app`` is deprecated since Sphinx 9.)"""
+
+    builders = HTML_BUILDERS
     default_priority = 5  # before references are resolved (10)
 
     def run(self, **kwargs) -> None:
-        insert = self.app.builder.name in HTML_BUILDERS
         tag = language_tag(source_language())
         for node in list(self.document.findall(nodes.Element)):
             children = node.attributes.pop(ATTRIBUTE, None)
-            if children is None or not insert:
+            if children is None:
                 continue
             if node.get("translated") is not True:
                 continue  # untranslated (shown in the original already)
@@ -171,6 +175,17 @@ class InsertOriginals(SphinxPostTransform):
             else:
                 original = make_original(self.env, children, inline=False, tag=tag)
                 node.parent.insert(node.parent.index(node) + 1, original)
+
+
+class DropOriginals(SphinxPostTransform):
+    """Every builder: the originals InsertOriginals did not take (other
+    builders', or untranslated nodes' ones) leave the doctree."""
+
+    default_priority = 6
+
+    def run(self, **kwargs) -> None:
+        for node in self.document.findall(nodes.Element):
+            node.attributes.pop(ATTRIBUTE, None)
 
 
 def visit_original_html(self, node: bilingual_original) -> None:
@@ -203,6 +218,7 @@ def setup(app: Sphinx) -> dict:
     )  # only the HTML builders get the node (InsertOriginals): no other writer sees it
     app.add_transform(KeepOriginals)
     app.add_post_transform(InsertOriginals)
+    app.add_post_transform(DropOriginals)
     app.connect("builder-inited", init_env)
     app.connect("doctree-read", record_original_titles)
     app.connect("env-purge-doc", purge)

@@ -141,7 +141,7 @@ class GatherSolutions(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         docname = self.env.docname
-        gathered = self.app.builder.solutions.setdefault(docname, [])
+        gathered = _solutions.setdefault(docname, [])
         gathered.clear()
         for anchor, node in take_solutions(self.document, lambda number: f"solution-{docname}-{number}",
                                            lambda anchor: {"refuri": f"{SOLUTIONS_PAGE}.xhtml#{anchor}"},
@@ -155,12 +155,19 @@ class GatherSolutions(SphinxPostTransform):
             gathered.append((anchor, moved.children))
 
 
+# The solutions gathered for the EPUB being built (the builder's, which a
+# transform cannot reach without ``app``, deprecated since Sphinx 9): docname
+# -> [(anchor, nodes)]. One EPUB build a process.
+_solutions: dict[str, list[tuple[str, list[nodes.Node]]]] = {}
+
+
 class BookEpubBuilder(Epub3Builder):
     """Sphinx's EPUB 3 builder, in the edition's language, valid, reproducible."""
 
     def init(self) -> None:
         super().init()
-        self.solutions: dict[str, list[tuple[str, list[nodes.Node]]]] = {}
+        _solutions.clear()
+        self.solutions = _solutions
         self.guide_titles = {**self.guide_titles, "toc": _("Table of Contents")}
         tag = self.config.epub_language
         self.html_tag = (
@@ -228,16 +235,19 @@ class BookEpubBuilder(Epub3Builder):
         self.write_standalone_page(SOLUTIONS_PAGE, title, document)
 
     def write_standalone_page(self, pagename: str, title: str, document: nodes.document) -> None:
-        from docutils.io import StringOutput
-
+        """A page that is no source document, written as the HTML builder's
+        ``write_doc`` writes one (its body: the builder's translator walked
+        over the document, as both Sphinx 8.2's ``docwriter`` and Sphinx 9's
+        ``write_doc`` do; ``docwriter`` is gone in 9). The attributes set
+        first are those ``write_doc`` sets and the translator reads."""
         document.settings = self.docsettings
         self.secnumbers, self.fignumbers = {}, {}
         self.imgpath = relative_uri(self.get_target_uri(pagename), self.imagedir)
         self.dlpath = relative_uri(self.get_target_uri(pagename), "_downloads")
         self.current_docname = pagename
-        self.docwriter.write(document, StringOutput(encoding="utf-8"))
-        self.docwriter.assemble_parts()
-        context = {"title": title, "body": self.docwriter.parts["fragment"], "metatags": "",
+        visitor = self.create_translator(document, self)
+        document.walkabout(visitor)
+        context = {"title": title, "body": "".join(visitor.fragment), "metatags": "",
                    "rellinks": [], "parents": [], "prev": None, "next": None, "toc": "",
                    "display_toc": False}
         self.handle_page(pagename, context)

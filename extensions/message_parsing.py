@@ -63,6 +63,25 @@ A message that is parsed is parsed as before: the same parser class,
 configuration and settings; only their construction is shared. The tests that compare the
 Chinese pages with their catalogs, and the byte-identical build tests, hold
 with it.
+
+Speed only, and built on internals (fenced: ``extensions/internals.py`` lists
+each, ``tests/translator/test_internals.py`` fails naming the one that moved):
+
+* ``sphinx.transforms.i18n.publish_msgstr`` (Sphinx 8.2; no public hook sees
+  a message being parsed): replaced by ``publish_msgstr_once``. Sphinx 9 made
+  it private (``_publish_msgstr``, keyword-only ``env`` and ``registry``):
+  on Sphinx 9 this part steps aside and each message is parsed twice, as
+  Sphinx does (the build is the same, only slower);
+* ``myst_parser.mdit_to_docutils.base.make_document`` (MyST's module
+  function, called for every parse; no option keeps its settings):
+  replaced by ``make_document``;
+* ``myst_parser.parsers.sphinx_.MystParser.parse`` internals
+  (``create_md_parser``, the renderer's ``options["document"]``): the
+  reusing parser, registered with Sphinx's public ``add_source_parser``;
+* ``sphinx.util.nodes.repr_domxml`` (a module function read at each call):
+  replaced by one that renders when the debug line is formatted;
+* docutils' ``Node._document`` (no public setter that does not walk the
+  tree; ``Node.document``'s setter sets it, on one node): set on every node.
 """
 
 from __future__ import annotations
@@ -143,7 +162,9 @@ def repr_domxml_when_shown(node: nodes.Node, length: int = 80) -> _DomXml:
 
 repr_domxml_when_shown.stock = _stock_repr_domxml
 
-_stock_publish_msgstr = i18n.publish_msgstr
+# Sphinx 8.2's module function; Sphinx 9 has only a private one of another
+# signature, and this speed-up steps aside there (see above).
+_stock_publish_msgstr = getattr(i18n, "publish_msgstr", None)
 # How Locale hands over the message of a code block (a literal block under "::").
 LITERAL_FORM = "::\n\n"
 # What its first pass gets for one: not a paragraph, so that pass passes over it.
@@ -188,7 +209,8 @@ def adopt_translated_nodes(app: Sphinx, doctree: nodes.document) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("myst_parser")
-    i18n.publish_msgstr = publish_msgstr_once
+    if _stock_publish_msgstr is not None:
+        i18n.publish_msgstr = publish_msgstr_once
     sphinx_nodes.repr_domxml = repr_domxml_when_shown  # used only in debug log lines
     app.connect("doctree-read", forget_parsed_messages)
     app.connect("doctree-read", adopt_translated_nodes, priority=100)

@@ -24,8 +24,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.locale import _
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 import book
 
@@ -58,6 +61,26 @@ def set_python_docs(app: Sphinx, config: Config) -> None:
     config.intersphinx_mapping = mapping
 
 
+class TooltipsAsOnSphinx8(SphinxPostTransform):
+    """Sphinx 9 words intersphinx's tooltip ``(in %s %s)``, the version given
+    with its "v" (``v3``), where Sphinx 8.2 says ``(in %s v%s)``: in English
+    the same text, but a translation of the new message cannot drop the "v"
+    (（Python v3 文档）), and Sphinx's own Chinese is a fallback string
+    ((位于 Python v3)). Each such tooltip is worded with Sphinx 8.2's message,
+    which sphinx.po translates: the same tooltips on both stacks. (On Sphinx
+    8.2 the new message is never used, and nothing matches.)"""
+
+    default_priority = 11  # after intersphinx has resolved the references (10)
+
+    def run(self, **kwargs) -> None:
+        pattern = re.compile(re.escape(_("(in %s %s)")).replace("%s", "(.+)", 1).replace("%s", r"v(\d.*)", 1) + "$")
+        for node in self.document.findall(nodes.reference):
+            match = pattern.match(node.get("reftitle", ""))
+            if match:
+                node["reftitle"] = _("(in %s v%s)") % match.groups()
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", set_python_docs, priority=700)
+    app.add_post_transform(TooltipsAsOnSphinx8)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

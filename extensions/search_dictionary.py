@@ -30,6 +30,16 @@ Latin words in the Chinese pages (``Queue``, ``put``...) are stemmed by the
 Snowball English stemmer, which Sphinx memoizes a page at a time: here once
 per build (a pure function of the word; 6,600 calls for a few hundred words).
 
+Speed, built on internals (fenced: ``extensions/internals.py`` lists them,
+``tests/translator/test_internals.py`` fails naming the one that moved):
+jieba's ``Tokenizer.__cut_DAG`` (name-mangled, looked up on the tokenizer at
+each block; jieba has no hook for a memo), ``Tokenizer.FREQ``/``total``/
+``initialized``/``gen_pfdict`` (its prefix dictionary; ``set_dictionary``
+alone reads it in small pieces), the ``SearchChinese`` class's ``stemmer``
+attribute and ``sphinx.search.languages`` (the table Sphinx picks the
+search language from; ``html_search_scorer`` and ``html_search_options`` do
+not reach the stemmer). Without ``__cut_DAG`` the memo steps aside.
+
 The book's characters are those of its catalogs, sources and examples; the
 reduced dictionary, and jieba's prefix dictionary of it, are kept in the
 user's cache directory (``$XDG_CACHE_HOME/python-ipc-book/jieba``, else
@@ -224,8 +234,11 @@ def search_chinese_class():
     from sphinx.search.zh import SearchChinese
 
     class SearchChineseStemmedOnce(SearchChinese):
-        def init(self, options: dict[str, str]) -> None:
-            super().init(options)
+        # Sphinx 8.2 makes the stemmer in init(), which its __init__ calls;
+        # Sphinx 9 in __init__ and calls no init(): after __init__ it exists
+        # on both (tests/translator/test_internals.py checks the memo is there).
+        def __init__(self, options: dict[str, str]) -> None:
+            super().__init__(options)
             self.stemmer.stemWord = functools.cache(self.stemmer.stemWord)
 
     return SearchChineseStemmedOnce

@@ -44,7 +44,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 
-from book import catalog
+from book import ROOT, catalog
 from page_catalog import is_translated_edition, messages_before_locale, page_translations
 
 logger = logging.getLogger(__name__)
@@ -201,7 +201,7 @@ class _Page:
         self.translations = page_translations(transform)
         domain = docname_to_domain(env.docname, config.gettext_compact)
         self.po = catalog(config.language, domain)
-        root = Path(transform.app.confdir)
+        root = ROOT  # catalogs are named relative to the project
         self.shown = os.path.relpath(self.po, root) if self.po.is_relative_to(root) else str(self.po)
 
     def where(self, msgid: str) -> str:

@@ -29,6 +29,17 @@ sys.path.insert(0, str(ROOT / "extensions"))  # book: the editions, catalogs, gl
 from project_copy import copy_project  # noqa: E402
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """An API Sphinx deprecated, used in the tests' own process, is an error
+    (as in every build: conf.py). The class names differ by stack: Sphinx
+    8.2 has RemovedInSphinx90Warning and 10, Sphinx 9.2 10 and 11."""
+    import sphinx.deprecation
+
+    for name in dir(sphinx.deprecation):
+        if name.startswith("RemovedInSphinx"):
+            config.addinivalue_line("filterwarnings", f"error::sphinx.deprecation.{name}")
+
+
 # One id for all the worker processes of one test run.
 TEST_RUN = os.environ.get("PYTEST_XDIST_TESTRUNUID") or str(os.getpid())
 

@@ -1,5 +1,5 @@
 """A scratch copy of the project: its tracked (and new, unignored) files,
-without build products, sharing the installed .venv. Used by the tests and
+without build products, sharing the installed venvs (.venv, .venv-py313). Used by the tests and
 the benchmark, which edit files and build without touching the work tree."""
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ def copy_project(target: Path) -> Path:
         if (ROOT / name).is_file():
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, target / name)
-    (target / ".venv").symlink_to(ROOT / ".venv")
+    for venv in sorted(ROOT.glob(".venv*")):  # each stack's (.venv: Sphinx 8.2, .venv-py313: 9.2)
+        if (venv / "bin").is_dir():
+            (target / venv.name).symlink_to(venv)
     return target
 
 

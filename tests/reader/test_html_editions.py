@@ -50,7 +50,7 @@ def test_each_edition_builds_nitpicky_and_warning_free(language: str, tmp_path: 
     # A cold build of its own, so that no warning hides in an earlier run's cache.
     result = subprocess.run(
         # As an outside harness would run it: plain sphinx-build on source/.
-        [ROOT / ".venv/bin/sphinx-build", "-n", "-W", "--keep-going",
+        [Path(sys.executable).parent / "sphinx-build", "-n", "-W", "--keep-going",  # this stack's venv
          "-D", f"language={language}", "-d", tmp_path / "doctrees", "source", tmp_path / "html"],
         cwd=ROOT, capture_output=True, text=True,
     )
