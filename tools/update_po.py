@@ -1,6 +1,7 @@
 """Refresh the catalogs of every translation from the templates.
 
     python tools/update_po.py build/gettext zh_CN [ja ...]      (make update-po)
+    python tools/update_po.py --pages queues,pipes build/gettext zh_CN   (make update-po PAGES="queues pipes")
     python tools/update_po.py --templates-only build/gettext     (make gettext)
 
 For each template ``build/gettext/<page>.pot`` and each language, GNU msgmerge
@@ -118,11 +119,19 @@ def main(argv: list[str]) -> int:
     templates_only = argv[:1] == ["--templates-only"]
     if templates_only:
         argv = argv[1:]
+    pages = None
+    if argv[:1] == ["--pages"]:
+        pages, argv = set(argv[1].replace(",", " ").split()), argv[2:]
     pot_dir, languages = argv[0], argv[1:]
     templates = sorted(Path(pot_dir).glob("*.pot"))
     if not templates:
         print(f"{pot_dir}: no templates; run `make gettext` first", file=sys.stderr)
         return 1
+    if pages is not None:
+        unknown = pages - {pot.stem for pot in templates}
+        if unknown:
+            print(f"no such page: {', '.join(sorted(unknown))} (templates in {pot_dir})", file=sys.stderr)
+            return 2
     for pot in templates:
         normalise_template(pot)
     if templates_only:
@@ -130,6 +139,8 @@ def main(argv: list[str]) -> int:
     failures = 0
     for language in languages:
         for pot in templates:
+            if pages is not None and pot.stem not in pages:
+                continue  # only the pages asked for (others may be mid-edit)
             po = catalog(language, pot.stem)
             try:
                 outcome = update_catalog(pot.resolve(), po, language)

@@ -16,6 +16,8 @@ from conftest import PAGES, ROOT, run_make
 PAGE_PO = Path("locale/zh_CN/LC_MESSAGES/queues.po")
 OLD = "Any process may put into a queue, and any process may get from it."
 NEW = "Any process may put into a queue, and any other process may get from it."
+PIPES_OLD = "By default the pipe is"
+PIPES_NEW = "By default such a pipe is"
 
 
 def snapshot(project: Path) -> dict[str, bytes]:
@@ -68,6 +70,23 @@ def test_an_edited_sentence_keeps_its_translation_as_fuzzy_showing_the_old_engli
     line = text.split("\n").index(f'msgid "{NEW}"') + 2
     assert f"{PAGE_PO}:{line}: fuzzy:" in check.stderr
     assert NEW[:40] in check.stderr
+
+
+def test_update_po_for_some_pages_leaves_the_other_catalogs_alone(built_copy: Path):
+    # Two authors at work: the catalog of a page being rewritten is not merged
+    # under its translator's feet when another page's catalog is updated.
+    queues = built_copy / "source" / "queues.md"
+    queues.write_text(queues.read_text(encoding="utf-8") + "\nA sentence added to queues.\n", encoding="utf-8")
+    edit_source(built_copy, PIPES_OLD, PIPES_NEW, page="pipes")
+    before = snapshot(built_copy)
+    run_make("update-po", cwd=built_copy, PAGES="pipes")
+    after = snapshot(built_copy)
+    changed = {name for name in after if after[name] != before[name]}
+    assert changed == {"locale/zh_CN/LC_MESSAGES/pipes.po"}, changed
+    assert "A sentence added to queues." not in (built_copy / PAGE_PO).read_text(encoding="utf-8")
+    assert PIPES_NEW in (built_copy / "locale/zh_CN/LC_MESSAGES/pipes.po").read_text(encoding="utf-8")
+    refused = run_make("update-po", cwd=built_copy, PAGES="no-such-page", check=False)
+    assert refused.returncode != 0 and "no such page: no-such-page" in refused.stderr
 
 
 def test_a_removed_paragraph_stays_as_an_obsolete_entry_with_its_translation(translated: Path):
