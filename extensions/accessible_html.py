@@ -33,6 +33,7 @@ def _patch(body: list[str], start: int, old: str, new: str) -> None:
 def visit_graphviz(self, node: graphviz.graphviz) -> None:
     start = len(self.body)
     try:
+        # Internal (extensions/internals.py): graphviz's HTML visitor, wrapped; no option names the <object>.
         graphviz.html_visit_graphviz(self, node)
     finally:
         alt = node.get("alt")

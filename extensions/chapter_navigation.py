@@ -101,6 +101,8 @@ def set_aside_toctree_parents(app: Sphinx, builder: Builder) -> None:
     above already name the parents that show a change. Put back once written
     (the environment was saved before writing began)."""
     env = app.env
+    # Internal (extensions/internals.py): Sphinx's env.files_to_rebuild, which Builder.write reads;
+    # no option stops it from writing every toctree parent.
     env.chapter_navigation_files_to_rebuild, env.files_to_rebuild = env.files_to_rebuild, {}
 
 

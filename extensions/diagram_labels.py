@@ -164,6 +164,7 @@ def with_source_info(directive_class: type) -> type:
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx.ext.graphviz")
+    # Internal (extensions/internals.py): graphviz's directive classes, subclassed; no option records the source.
     app.add_directive("graphviz", with_source_info(Graphviz), override=True)
     for name in ("graph", "digraph"):
         app.add_directive(name, with_source_info(GraphvizSimple), override=True)

@@ -114,6 +114,8 @@ def source_date() -> int:
 def html_writers_for_epub(app: Sphinx) -> None:
     if app.builder.name != "epub":
         return
+    # Internal (extensions/internals.py): the registry's visitor table; add_node registers
+    # visitors for named builders only, and the other extensions name html, not epub.
     handlers = app.registry.translation_handlers
     epub = handlers.setdefault("epub", {})
     for name, pair in handlers.get("html", {}).items():
@@ -177,6 +179,9 @@ class BookEpubBuilder(Epub3Builder):
 
     # -- External links: URL footnotes ------------------------------------------
 
+    # Internal (extensions/internals.py): EpubBuilder methods overridden here (add_visible_links,
+    # toc_add_files, guide_titles) and HTML write_doc's steps (write_standalone_page):
+    # Sphinx has no event or option for URL footnotes, extra pages or a translated nav title.
     def add_visible_links(self, tree: nodes.document, show_urls: str = "inline") -> None:
         """The first link of a page to each external URL gets a footnote mark;
         the footnotes (the URLs) close the page under a "Footnotes" heading.

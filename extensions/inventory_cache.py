@@ -88,6 +88,7 @@ def forget_replaced_inventories(app: Sphinx, exception: Exception | None) -> Non
 
 
 def setup(app: Sphinx) -> dict:
+    # Internal (extensions/internals.py): intersphinx parses with this classmethod and caches nothing.
     InventoryFile.loads = classmethod(loads)
     # Before intersphinx reads the inventories (builder-inited, priority 500).
     app.connect("builder-inited", use_doctree_directory, priority=100)

@@ -25,6 +25,8 @@ def page_translations(transform: SphinxTransform) -> dict[str, str]:
     catalog, has_catalog = init_catalog([env.srcdir / d for d in config.locale_dirs], config.language, domain)
     translations: dict[str, str] = {}
     while has_catalog and catalog is not None:  # the catalog and its fallbacks
+        # Internal (extensions/internals.py): gettext keeps the messages in _catalog, the fallback in
+        # _fallback; it has no public listing of a catalog's messages.
         translations = {**getattr(catalog, "_catalog", {}), **translations}
         catalog = getattr(catalog, "_fallback", None)
     return translations

@@ -110,6 +110,8 @@ def note_outdated(app: Sphinx, env: BuildEnvironment, added, changed, removed) -
     if last is not None and head != last:
         app.page_dates_shown, env.page_dates = env.page_dates, {}
         for docname in getattr(env, "git_last_updated", {}):
+            # Internal (extensions/internals.py): the plugin's env.git_last_updated; it has no API
+            # to compute one page again.
             env.git_last_updated[docname] = None  # sphinx-last-updated-by-git computes it again
     return []
 

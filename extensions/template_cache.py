@@ -21,6 +21,7 @@ def cache_compiled_templates(app: Sphinx) -> None:
         return
     directory = Path(app.doctreedir) / "templates"
     directory.mkdir(parents=True, exist_ok=True)
+    # Internal (extensions/internals.py): the loader's .environment (Jinja's bytecode cache is public).
     environment.bytecode_cache = FileSystemBytecodeCache(str(directory))
 
 

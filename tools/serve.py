@@ -44,6 +44,8 @@ import watchfiles
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
 from sphinx.util.docutils import docutils_namespace, patch_docutils
+# Internals of sphinx-autobuild (extensions/internals.py; tests/translator/test_internals.py checks
+# them): it has no API to rebuild in-process.
 from sphinx_autobuild.filter import IgnoreFilter
 from sphinx_autobuild.middleware import JavascriptInjectorMiddleware
 from sphinx_autobuild.server import RebuildServer
