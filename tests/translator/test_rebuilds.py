@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sys
 from pathlib import Path
 
 from sphinx.util.i18n import CatalogInfo
@@ -23,17 +24,23 @@ def test_nothing_changed_runs_no_sphinx_at_all(built_copy: Path):
     assert "sphinx-build" not in again.stdout + again.stderr
 
 
-def test_a_catalog_saved_unchanged_settles_after_one_build(built_copy: Path):
+def test_a_catalog_saved_unchanged_settles_after_one_build(built_copy: Path, monkeypatch):
     # A checkout or a save without change makes a .po newer than its .mo. The
     # .mo must then be dated so that Sphinx does not compile the .po itself
     # (its .mo would differ from msgfmt's, and the next make would build again).
     # Sphinx judges in whole microseconds, rounded up: a date copied through a
     # float (seconds) fell below it for about one modification time in fifteen.
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
+    # The copy's compile_catalogs, reading the copy's book.py: the project's
+    # (imported by other test modules at collection) would compile the
+    # project's own catalogs, not these.
+    monkeypatch.delitem(sys.modules, "book", raising=False)
+    monkeypatch.syspath_prepend(str(built_copy / "extensions"))
     spec = importlib.util.spec_from_file_location("copy_compile_catalogs", built_copy / "tools/compile_catalogs.py")
     compile_catalogs = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(compile_catalogs)
     folder = built_copy / "locale/zh_CN/LC_MESSAGES"
+    assert compile_catalogs.catalog_dir("zh_CN") == folder
     po, mo = folder / "pipes.po", folder / "pipes.mo"
     msgfmt_output = mo.read_bytes()
     saved = 1_765_000_000_000_000_000
