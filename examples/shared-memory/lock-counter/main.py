@@ -4,7 +4,7 @@ from multiprocessing.shared_memory import SharedMemory
 from multiprocessing.synchronize import Lock
 
 WORKERS = 4
-TIMES = 10_000
+TIMES = 20_000
 
 
 # Worker, adds 1 to the shared counter many times
