@@ -38,7 +38,11 @@ def test_dist_archive_holds_both_editions_the_landing_page_both_pdfs_and_both_ep
                  "./.nojekyll"):
         assert name in names, name
     assert not any(name.endswith((".built", ".buildinfo", "_sources")) for name in names)
-    assert {member.uid for member in members} == {0}  # no trace of who built it
+    # No trace of who built it (a numeric owner 0:0 and no names: as root, a
+    # plain tar writes uid 0 too, with the name "root") nor of when its files
+    # were written (one fixed date).
+    assert {(member.uid, member.gid, member.uname, member.gname) for member in members} == {(0, 0, "", "")}
+    assert len({member.mtime for member in members}) == 1
 
 
 def test_every_link_within_the_site_leads_to_a_page_and_anchor_that_exist(hosted_site: Path):
