@@ -38,10 +38,12 @@ export PYTHON
 # makefile, written again only when languages.toml changes (make reads it,
 # then starts again): a no-op make starts no Python.
 include $(BUILD)/languages.mk
-# (Made in the same pass as PYTHON's probe: its interpreter is read from it.)
-$(BUILD)/languages.mk: languages.toml extensions/book.py | $(PYTHON_PROBE)
-	@mkdir -p $(@D) && "$$(sed -n 's/^PYTHON_EXE := //p' $(PYTHON_PROBE))" extensions/book.py make-variables > $@.tmp \
-	    && mv $@.tmp $@
+# (It may be made in the same pass as PYTHON's probe, before make reads it:
+# the interpreter is asked of tools/python-stack.sh. Not a prerequisite: make
+# starts again only for an included makefile it remade as such.)
+$(BUILD)/languages.mk: languages.toml extensions/book.py
+	@mkdir -p $(@D) && "$$(tools/python-stack.sh $(PYTHON_ASKED) | sed -n 's/^PYTHON_EXE := //p')" \
+	    extensions/book.py make-variables > $@.tmp && mv $@.tmp $@
 LANGUAGES ?= $(ALL_LANGUAGES)
 SOURCE_LANGUAGE := $(firstword $(ALL_LANGUAGES))
 # Warnings are errors, every reference must resolve, report all problems at once.
