@@ -162,7 +162,7 @@ def test_language_switcher_leads_to_the_same_page_in_the_other_language(html_sit
         page = soup(html_site / language / name)
         links = page.select(".edition-switcher a.edition")
         assert [link["href"] for link in links] == [f"../{other}/{name}"]
-        assert (html_site / language / links[0]["href"]).resolve() == (html_site / other / name).resolve()
+        assert (html_site / language / links[0]["href"]).is_file(), name  # the page is there to go to
         assert page.select_one(".edition-switcher [aria-current=page]")
 
 
