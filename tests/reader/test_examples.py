@@ -91,6 +91,35 @@ def test_examples_match_documented_output(example_runs: dict, script: Path, star
     assert result.stdout == expected_output(script.parent, version).read_bytes()
 
 
+@pytest.mark.parametrize("start_method", START_METHODS)
+def test_each_run_is_under_the_start_method_asked_for(tmp_path: Path, start_method: str):
+    # The examples print the same under every method, so their runs alone
+    # would pass with the method never set: a program that shows it, by name
+    # and by what a child sees (a global set under the guard reaches a child
+    # only when it is forked).
+    script = tmp_path / "main.py"
+    script.write_text(textwrap.dedent("""\
+        import multiprocessing
+
+        value = "imported"
+
+        def show(queue):
+            queue.put(value)
+
+        if __name__ == "__main__":
+            value = "set under the guard"
+            queue = multiprocessing.Queue()
+            child = multiprocessing.Process(target=show, args=(queue,))
+            child.start()
+            print(multiprocessing.get_start_method(allow_none=True), queue.get(), sep="\\n")
+            child.join()
+        """))
+    result = run_example(script, start_method, timeout=60)
+    assert result.returncode == 0 and result.stderr == b"", result.stderr.decode()
+    seen = "set under the guard" if start_method == "fork" else "imported"
+    assert result.stdout.decode() == f"{start_method}\n{seen}\n"
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
