@@ -32,12 +32,12 @@ missing one fails with the command that gets it.
 Some listings import NumPy, which none of these interpreters has (Debian's
 have no pip at all). ``packages`` installs the pinned wheels of
 ``requirements-examples.txt`` (``EXAMPLE_PACKAGES``, one wheel per version,
-each checked against its hash) into ``.pythons/site/3.X/`` with the project
-venv's pip, and compiles them with that version's interpreter;
-``run_example.py`` puts that folder on ``PYTHONPATH`` for an interpreter of
-version 3.X (the project's own venv Python included), so a listing gets the
-same NumPy on every version. ``lock`` writes requirements-examples.txt again
-from ``EXAMPLE_PACKAGES`` (``make lock``).
+each checked against its hash) into ``.pythons/site/3.X/`` with the pip of
+the project's venv (either stack's), and compiles them with that version's
+interpreter; ``run_example.py`` puts that folder on ``PYTHONPATH`` for an
+interpreter of version 3.X (the project's own venv Python included), so a
+listing gets the pinned NumPy whatever runs it. ``lock`` writes
+requirements-examples.txt again from ``EXAMPLE_PACKAGES`` (``make lock``).
 """
 
 from __future__ import annotations
@@ -89,7 +89,8 @@ EXAMPLE_REQUIREMENTS = ROOT / "requirements-examples.txt"
 SITE = PRIVATE / "site"
 # Written into .pythons/site/3.X/ after an install: the lock file's SHA-256.
 SITE_STAMP = ".requirements-examples.sha256"
-VENV_PIP = ROOT / ".venv" / "bin" / "pip"
+# Either stack's venv (Makefile: .venv for Sphinx 8.2, .venv-py313 for 9.2).
+VENV_PIPS = (ROOT / ".venv" / "bin" / "pip", ROOT / ".venv-py313" / "bin" / "pip")
 
 
 def _release(python: str) -> tuple[int, ...] | None:
@@ -230,9 +231,10 @@ def install(versions: list[str]) -> None:
 # -- The examples' packages (NumPy) -------------------------------------------------
 
 def _pip(*args: str) -> None:
-    if not VENV_PIP.exists():
-        raise SystemExit(f"{VENV_PIP.relative_to(ROOT)} not found: run `make venv`")
-    subprocess.run([str(VENV_PIP), "--disable-pip-version-check", *args], check=True)
+    pip = next((pip for pip in VENV_PIPS if pip.exists()), None)
+    if pip is None:
+        raise SystemExit(f"{VENV_PIPS[0].relative_to(ROOT)} not found: run `make venv`")
+    subprocess.run([str(pip), "--disable-pip-version-check", *args], check=True)
 
 
 def _pip_target(version: str) -> list[str]:
