@@ -149,6 +149,20 @@ def test_originals_are_not_in_the_pdf_or_the_epub(pdfs: Path, epubs: dict[str, P
 # -- In a browser --------------------------------------------------------------
 
 
+def rgb(colour: str) -> tuple[float, ...]:
+    """A computed colour ("rgb(r, g, b)" or "rgba(...)") as its red, green and blue."""
+    return tuple(float(part) for part in re.findall(r"[\d.]+", colour)[:3])
+
+
+def contrast(one: tuple[float, ...], other: tuple[float, ...]) -> float:
+    """WCAG's contrast ratio of two colours."""
+    def luminance(colour):
+        linear = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in colour]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    lighter, darker = sorted((luminance(one), luminance(other)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
 def shown_originals(page) -> int:
     return page.evaluate(
         "[...document.querySelectorAll('.bilingual-original')].filter(e => e.offsetParent !== null).length"
@@ -170,10 +184,12 @@ def test_the_switch_shows_and_hides_the_originals_and_is_remembered(browser: Bro
     assert shown_originals(page) > 20
     original = page.locator("h1 + .bilingual-original")
     expect(original).to_have_text("Pipes and connections")
-    # Dimmed: lighter than the text it follows.
+    # Dimmed: less contrast with the page than the text it follows has.
     colours = page.evaluate("""() => [getComputedStyle(document.querySelector('h1 + .bilingual-original')).color,
-                                      getComputedStyle(document.querySelector('div.body section > p:not(.bilingual-original)')).color]""")
-    assert colours[0] != colours[1]
+                                      getComputedStyle(document.querySelector('div.body section > p:not(.bilingual-original)')).color,
+                                      getComputedStyle(document.body).backgroundColor]""")
+    original, text, background = (rgb(colour) for colour in colours)
+    assert contrast(original, background) < contrast(text, background), colours
     page.screenshot(path=SCREENSHOTS / "zh_CN-bilingual-on.png")
     # Remembered on the next page, and after a reload.
     page.goto(f"{site_url}/zh_CN/pools.html")
