@@ -51,13 +51,21 @@ logger = logging.getLogger(__name__)
 
 # Link targets, also those markdown-it refuses to make links of
 # (``javascript:``): ``[text](target)``, ``![alt](target)``, ``<scheme:...>``
-# and reference definitions ``[label]: target``.
-_LINK_TARGETS = re.compile(
+# and reference definitions ``[label]: target``. tools/check_po.py counts them
+# with link_targets() too, so the build and the check agree on what a link is.
+LINK_TARGETS = re.compile(
     r"\]\(\s*<?([^\s)>]+)"
     r"|<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>"
     r"|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)",
     re.M,
 )
+
+
+def link_targets(text: str) -> Counter:
+    """Every link target in the Markdown text, with how often it occurs."""
+    return Counter(next(g for g in match.groups() if g) for match in LINK_TARGETS.finditer(text))
+
+
 # Sphinx reads a trailing "#noqa" as "do not check references" and drops it.
 _NOQA = re.compile(r"(.*)(?<!\\)#\s*noqa\s*$", re.S)
 # Characters that change how text around them displays without being seen,
@@ -115,7 +123,7 @@ def _read(text: str) -> tuple[list[str], Counter, set[str], Counter]:
     shape = [t.type for t in tokens if t.level == 0 and not t.type.endswith("_close") and t.type != "inline"]
     html: Counter = Counter()
     roles: Counter = Counter()
-    targets = {next(g for g in match.groups() if g) for match in _LINK_TARGETS.finditer(text)}
+    targets = set(link_targets(text))
     for token in tokens:
         for t in [token, *(token.children or [])]:
             if t.type in ("html_block", "html_inline"):

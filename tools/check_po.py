@@ -57,13 +57,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "extensions"))
 # The build's own check (raw HTML, link targets, block shape, control characters).
 from book import catalogs, glossary, load_editions  # noqa: E402
-from translation_guard import msgstr_line, translation_problems  # noqa: E402
+from translation_guard import LINK_TARGETS, link_targets, msgstr_line, translation_problems  # noqa: E402
 from compile_catalogs import nul_characters  # noqa: E402  (a NUL msgfmt would cut the text at)
 
 ROLE = re.compile(r"\{([\w:.-]+)\}`([^`]*)`")
 # An inline code span: a run of backticks, the code, the same run (CommonMark).
 CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-LINK = re.compile(r"\]\(([^)\s]+)\)|<(https?://[^>]+)>")
 SUBSTITUTION = re.compile(r"\{\{\s*[\w.]+\s*\}\}")
 # Emphasis is counted by the parser MyST uses: whether ** pairs depends on
 # the characters around it (CommonMark's flanking rules), not on the text.
@@ -112,7 +111,7 @@ def markup(text: str) -> dict[str, Counter]:
     return {
         "MyST role": Counter(roles),
         "inline code": Counter(code for _, code in CODE.findall(rest)),
-        "link": Counter(a or b for a, b in LINK.findall(rest)),
+        "link": link_targets(rest),
         "substitution": Counter(SUBSTITUTION.findall(rest)),
         "strong (**)": Counter({"spans": strong}),
         "emphasis (*)": Counter({"spans": emphasised}),
@@ -283,7 +282,7 @@ def prose(text: str) -> str:
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Where the text is markup or code, which copywriting rules leave alone."""
     spans = []
-    for pattern in (ROLE, CODE, LINK, SUBSTITUTION, PLACEHOLDER):
+    for pattern in (ROLE, CODE, LINK_TARGETS, SUBSTITUTION, PLACEHOLDER):
         spans += [match.span() for match in pattern.finditer(text)]
     return spans
 
