@@ -109,10 +109,14 @@ def test_an_edited_section_title_rewrites_its_page_the_opening_page_and_the_page
         built_copy: Path):
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
     set_translation(built_copy / "locale/zh_CN/LC_MESSAGES/processes.po", "Start methods", "启动方法（改）")
-    # The opening page lists every page's sections; shared-state refers to this one by its title.
-    assert pages_written_by(built_copy, "LANGUAGES=zh_CN") == {"zh_CN": {"processes", "index", "shared-state"}}
-    referring = (built_copy / "build/html/zh_CN/shared-state.html").read_text(encoding="utf-8")
-    assert "启动方法（改）" in referring
+    # The opening page lists every page's sections; the pages that refer to
+    # this section by its title ({ref}`start-methods`) show the new title too.
+    referring = {name for name in PAGES
+                 if "{ref}`start-methods`" in (built_copy / "source" / f"{name}.md").read_text(encoding="utf-8")}
+    assert referring - {"processes"}, "no other page refers to the section any more: pick another"
+    assert pages_written_by(built_copy, "LANGUAGES=zh_CN") == {"zh_CN": {"processes", "index"} | referring}
+    for name in referring:
+        assert "启动方法（改）" in (built_copy / f"build/html/zh_CN/{name}.html").read_text(encoding="utf-8"), name
 
 
 def test_changed_extension_code_is_applied_to_every_page(built_copy: Path):

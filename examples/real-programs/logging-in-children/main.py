@@ -4,11 +4,12 @@ import sys
 
 
 def report(queue):
-    root = logging.getLogger()
+    root = logging.getLogger()       # What this child's logging looks like
     queue.put((len(root.handlers), logging.getLevelName(root.level)))
 
 
 if __name__ == '__main__':
+    # Configured under the guard: a spawned child never runs this
     logging.basicConfig(level=logging.INFO, stream=sys.stdout,
                         format='%(levelname)s %(message)s')
     logging.info('configured in the parent')
