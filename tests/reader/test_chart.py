@@ -222,8 +222,10 @@ CLAIMS: list[tuple[str, Callable[[Figures], bool]]] = [
      lambda f: all(f.at("queue", s) < f.at("pipe", s) / 2 for s in f.up_to(10_000))),
     ("is the slowest at every size",
      lambda f: all(f.at("manager", s) < min(f.at(k, s) for k in KEYS if k != "manager") for s in f.sizes)),
-    ("At 1 MB, shared memory pulls ahead of the three others, the pipe included",  # by a wide margin
-     lambda f: f.at("shared_memory", 10**6) > 2 * max(f.at(k, 10**6) for k in KEYS if k != "shared_memory")),
+    ("At 1 MB, shared memory pulls ahead of the queue and the manager",  # by a wide margin
+     lambda f: f.at("shared_memory", 10**6) > 2 * max(f.at(k, 10**6) for k in ("queue", "manager"))),
+    ("and keeps up with the pipe or passes it",  # on 3.14 the pipe comes close; on 3.11 it fell far behind
+     lambda f: f.at("shared_memory", 10**6) >= f.at("pipe", 10**6)),
     ("It delivers more than 1 GB/s",
      lambda f: f.at("shared_memory", 10**6) > 1000),
     ("about ten times as much as a queue",
