@@ -157,6 +157,10 @@ html-%: $(BUILD)/html/%/.built
 	@:
 $(BUILD)/html/%/.built: $(HTML_INPUTS) $(BUILD)/catalogs/%.stamp $(BUILD)/git-head.stamp
 	$(SPHINXBUILD) -b html -D language=$* -d $(BUILD)/doctrees/html-$* source $(BUILD)/html/$*
+	@# Sphinx 9 keeps the last build's .buildinfo as .buildinfo.bak when the
+	@# configuration changed (another stack built here before): not a page, and
+	@# not in a clean build, so not left in the output.
+	rm -f $(BUILD)/html/$*/.buildinfo.bak
 	touch $@
 
 # -- PDF ------------------------------------------------------------------------
