@@ -93,7 +93,7 @@ SITE_STAMP = ".requirements-examples.sha256"
 VENV_PIPS = (ROOT / ".venv" / "bin" / "pip", ROOT / ".venv-py313" / "bin" / "pip")
 
 
-def _release(python: str) -> tuple[int, ...] | None:
+def interpreter_release(python: str) -> tuple[int, ...] | None:
     try:
         out = subprocess.run([python, "-c", "import sys; print(*sys.version_info[:3])"],
                              capture_output=True, text=True, timeout=30, env=_clean_env())
@@ -133,7 +133,7 @@ def candidates(version: str) -> list[str]:
 def find(version: str) -> tuple[str, tuple[int, ...]] | None:
     """The interpreter used for ``version`` and its release, or None."""
     for python in candidates(version):
-        release = _release(python)
+        release = interpreter_release(python)
         if release and release[:2] == tuple(map(int, version.split("."))) and release >= MINIMUM.get(version, ()):
             return python, release
     return None
@@ -221,7 +221,7 @@ def install(versions: list[str]) -> None:
         subprocess.run([str(binary), "-m", "compileall", "-q", "-j0", "-x", r"(test|idlelib|tkinter|lib2to3)/",
                         str(prefix / "usr" / "lib" / f"python{version}")], env=_clean_env(),
                        stdout=subprocess.DEVNULL)
-        release = _release(str(link))
+        release = interpreter_release(str(link))
         if release is None:
             raise SystemExit(f"{binary} does not run after unpacking")
         print(f"CPython {'.'.join(map(str, release))}: {link}")
@@ -373,7 +373,7 @@ def main() -> int:
         wanted = args.version or list(VERSIONS)
         python_for = {}
         if args.also:
-            release = _release(args.also)
+            release = interpreter_release(args.also)
             if release is None:
                 raise SystemExit(f"{args.also} does not run")
             also = f"{release[0]}.{release[1]}"

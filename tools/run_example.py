@@ -45,7 +45,7 @@ from pathlib import Path
 
 from pythons import VERSIONS as PYTHON_VERSIONS  # noqa: E402  (tools/ is this file's folder)
 from pythons import find, how_to_get, interpreters  # noqa: E402,F401  (interpreters: for the tests)
-from pythons import _release, site, site_problem  # noqa: E402
+from pythons import interpreter_release, site, site_problem  # noqa: E402
 
 START_METHODS = ("fork", "spawn", "forkserver")
 # output.txt, or output-3.13.txt: what 3.13 and earlier print.
@@ -100,7 +100,7 @@ class ExamplePackagesMissing(RuntimeError):
 @cache
 def packages_path(python: str) -> str:
     """The folder of the examples' packages for ``python``'s version."""
-    release = _release(python)
+    release = interpreter_release(python)
     if release is None:
         raise ExamplePackagesMissing(f"{python} does not run")
     version = f"{release[0]}.{release[1]}"
