@@ -71,6 +71,17 @@ a.footnote-reference { vertical-align: super; font-size: smaller; text-decoratio
 aside.footnote p { overflow-wrap: anywhere; word-break: break-all; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 """
+# Chinese typography, as the HTML theme has it (theme/ipcbook/static/
+# ipcbook.css, "Chinese typography"): a reading system would slant Chinese
+# emphasis (a synthetic oblique; a CJK font has no italic). Upright, with
+# emphasis dots (着重号) instead; plain selectors, as EPUB readers' CSS is
+# older than :is(). tests/reader/test_chinese_typography.py
+BOOK_CSS += """\
+:lang(zh) em, :lang(zh) i, :lang(zh) cite, :lang(zh) dfn, :lang(zh) var, :lang(zh) span.caption-number,
+:lang(zh) .versionmodified, :lang(zh) .classifier, :lang(zh) div.highlight span { font-style: normal; }
+:lang(zh) em { -epub-text-emphasis-style: filled dot; text-emphasis-style: filled dot;
+  -epub-text-emphasis-position: under; text-emphasis-position: under right; }
+"""
 # Zip stores local times from 1980 on.
 ZIP_EPOCH = 315532800  # 1980-01-01T00:00:00Z
 

@@ -69,8 +69,8 @@ def pdf_text(pdfs: Path, language: str) -> str:
     return poppler("pdftotext", str(pdfs / f"python-ipc-{language}.pdf"), "-")
 
 
-def catalog_language(pdf: Path) -> str:
-    """The /Lang entry of the PDF's catalog, in plain or compressed objects."""
+def streams(pdf: Path) -> list[bytes]:
+    """The PDF's bytes, then each of its compressed streams decompressed."""
     data = pdf.read_bytes()
     chunks = [data]
     for match in re.finditer(rb"stream\r?\n", data):
@@ -79,7 +79,12 @@ def catalog_language(pdf: Path) -> str:
             chunks.append(zlib.decompress(data[match.end():end]))
         except zlib.error:
             pass
-    for chunk in chunks:
+    return chunks
+
+
+def catalog_language(pdf: Path) -> str:
+    """The /Lang entry of the PDF's catalog, in plain or compressed objects."""
+    for chunk in streams(pdf):
         if found := re.search(rb"/Lang\s*\(([^)]*)\)", chunk):
             return found.group(1).decode()
     return ""
@@ -142,6 +147,22 @@ def test_fonts_are_embedded_and_diagrams_are_vectors(pdfs: Path, language: str):
         assert embedded == "yes", f"font not embedded: {row}"
     images = poppler("pdfimages", "-list", pdf).splitlines()[2:]
     assert images == []  # no raster image: the diagrams are vector graphics
+
+
+# A text matrix "a b c d e f Tm" with b or c not 0 draws its glyphs skewed:
+# how xdvipdfmx draws a synthetic slant (xeCJK's AutoFakeSlant, fontspec's
+# FakeSlant). Chinese emphasis and code comments use an upright face instead
+# (extensions/latex_editions.py: ItalicFont), as Chinese typography does.
+TEXT_MATRIX = re.compile(rb"(-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) -?[\d.]+ -?[\d.]+ Tm")
+
+
+@pytest.mark.parametrize("language", EDITIONS)
+def test_no_text_is_drawn_with_a_synthetic_slant(pdfs: Path, language: str):
+    matrices = [m.groups() for chunk in streams(pdfs / f"python-ipc-{language}.pdf")
+                for m in TEXT_MATRIX.finditer(chunk)]
+    assert matrices  # the pattern still matches what xdvipdfmx writes
+    skewed = [m for m in matrices if float(m[1]) or float(m[2])]
+    assert skewed == []
 
 
 @pytest.mark.parametrize("language", EDITIONS)

@@ -7,8 +7,11 @@ says 复制成功！ with a full-width mark."""
 
 from __future__ import annotations
 
+import zipfile
+from pathlib import Path
+
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from conftest import PAGES
 from test_browser import browser, page, site_url  # noqa: F401 (fixtures)
@@ -46,6 +49,26 @@ def test_no_chinese_text_is_slanted(page: Page, site_url: str, scheme: str):
                 emphasised += 1
             comments += text["comment"]
     assert emphasised and comments  # the pages have Chinese emphasis and Chinese code comments
+
+
+def test_no_chinese_text_is_slanted_in_the_epub(browser: Browser, epubs: dict[str, Path], tmp_path: Path):
+    # The EPUB has its own stylesheet (extensions/epub_editions.py); its
+    # pages, opened as they are in Chromium (a reading system's engine).
+    with zipfile.ZipFile(epubs["zh_CN"]) as epub:
+        epub.extractall(tmp_path)
+    page = browser.new_page()
+    emphasised = 0
+    for name in PAGES:
+        page.goto((tmp_path / f"{name}.xhtml").as_uri())
+        texts = page.evaluate(CJK_TEXT_STYLES)
+        assert texts, name
+        slanted = [t for t in texts if t["fontStyle"] != "normal"]
+        assert slanted == [], (name, slanted)
+        for text in (t for t in texts if t["tag"] == "em"):
+            assert text["emphasis"] not in ("", "none"), (name, text)
+            emphasised += 1
+    page.close()
+    assert emphasised
 
 
 def test_the_english_edition_keeps_its_italics(page: Page, site_url: str):
