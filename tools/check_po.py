@@ -229,7 +229,11 @@ POWERS = {"十": 10, "百": 100, "千": 1000}
 CHINESE_NUMBER = re.compile(r"(?<![第零〇一二两三四五六七八九十百千万])([零〇一二两三四五六七八九十百千万]+)\s*"
                             r"(秒|毫秒|微秒|分钟|小时|个|次|项|条|字节|位|倍|行|块|份|把|种|步|名|遍|轮|组|段|层|页|字符|列|组)")
 # Digits of the English prose: 10, 1,000 or 10 000 (not a version, 3.14, or part of a name).
-ENGLISH_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:[ ,]\d{3})+|\d+)(?![\w]|\.\d)")
+ENGLISH_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:[ ,\u202f]\d{3})+|\d+)(?![\w]|\.\d)")
+# Digit groups are set apart by a narrow no-break space (U+202F), as GB/T
+# 15835 and the English edition do: a plain space lets the line break inside
+# the number (20 / 000), a comma is not the house style.
+LOOSE_DIGIT_GROUPS = re.compile(r"(?<![\w.])\d{1,3}(?:[ ,]\d{3})+(?![\w]|\.\d)")
 # Digits bound to code: a keyword argument or an assignment (timeout=5), a call's argument (join(5)).
 CODE_NUMBER = re.compile(r"(?:\b\w+=|\w\(|,\s*)(\d+)(?=[,)\s]|$)")
 NUMBER_WORDS = {word: value for value, word in enumerate(
@@ -261,7 +265,7 @@ def check_numbers(msgid: str, msgstr: str) -> list[str]:
         bound |= {int(number) for number in CODE_NUMBER.findall(code)}
     words = {NUMBER_WORDS[word] for word in re.findall(r"[a-z]+", prose(msgid).lower()) if word in NUMBER_WORDS}
     for number in ENGLISH_NUMBER.findall(prose(msgid)):
-        value = int(re.sub(r"[ ,]", "", number))
+        value = int(re.sub(r"[ ,\u202f]", "", number))
         # 1 is also "a" (一个, 一次); a number the English spells too may be the spelled one.
         if value > 1 and value not in words:
             bound.add(value)
@@ -396,6 +400,10 @@ def check_copywriting(msgstr: str) -> list[str]:
     problems += [f"suggested: {line.new!r}" for line in autocorrect_py.lint_for(fixed, "message.md").lines]
     for text in code_glued_to_cjk(msgstr):
         problems.append(f"put a space between CJK text and inline code: {text!r}")
+    for number in LOOSE_DIGIT_GROUPS.findall(prose(msgstr)):
+        grouped = re.sub(r"[ ,]", "\u202f", number)
+        problems.append(f"digit groups are set apart by a narrow no-break space (U+202F): write {grouped!r}, "
+                        f"not {number!r}")
     return problems + check_titles(msgstr)
 
 

@@ -321,6 +321,7 @@ NUMBERS_REFUSED = [
     ("`p.join(30)` waits.", "`p.join(30)` 等待三十秒。", "write '30 秒'"),
     ("After 2 seconds, it stops.", "两秒后，它停止。", "write '2 秒'"),
     ("four processes each add 1 twenty thousand times: 80 000 in all", "一共八万次", "write '80000 次'"),
+    ("four processes each add 1 twenty thousand times: 80\u202f000 in all", "一共八万次", "write '80000 次'"),
 ]
 
 
@@ -330,6 +331,30 @@ def test_numbers_of_the_english_stay_digits(msgid: str, msgstr: str, expected: s
 
     problems = check_numbers(msgid, msgstr)
     assert any(expected in problem for problem in problems), problems
+
+
+# Digit groups: a narrow no-break space (U+202F), never a plain space (the
+# line may break inside the number) or a comma.
+@pytest.mark.parametrize("msgstr, refused", [
+    ("一共 80 000 次", True), ("从 10,000 到 19,999", True), ("2 147 483 647 是上限", True),
+    ("一共 80\u202f000 次", False), ("一共 80000 次", False), ("在 `Queue(maxsize=32 767)` 中", False),
+    ("Python 3.14 和 3.15", False),
+])
+def test_digit_groups_take_a_narrow_no_break_space(msgstr: str, refused: bool):
+    from check_po import check_copywriting
+
+    problems = [p for p in check_copywriting(msgstr) if "U+202F" in p]
+    assert bool(problems) == refused, problems
+
+
+def test_the_english_sets_digit_groups_with_a_narrow_no_break_space():
+    from check_po import LOOSE_DIGIT_GROUPS, prose
+
+    root = Path(__file__).resolve().parents[2]
+    loose = [(path.name, number) for path in sorted((root / "source").glob("*.md"))
+             for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("    ")
+             for number in LOOSE_DIGIT_GROUPS.findall(prose(line))]
+    assert loose == []
 
 
 NUMBERS_CLEAN = [
