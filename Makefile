@@ -68,9 +68,8 @@ help: ## List the targets
 venv: $(VENV)/.installed ## Create .venv with the pinned Python packages
 
 $(VENV)/.installed: $(LOCK)
-	@# Debian's python3 needs the python3-venv package for this; install it if missing.
-	$(PYTHON_RUN) -m venv $(VENV) || { rm -rf $(VENV) && tools/system-deps.sh venv && $(PYTHON_RUN) -m venv $(VENV); }
-	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	@# (It installs Debian's python3-venv where python3 lacks it.)
+	tools/make-venv.sh $(PYTHON_RUN) $(VENV) $(LOCK)
 	touch $@
 
 # Which stack built the editions: a change of stack rebuilds them (written
