@@ -22,9 +22,17 @@ if [ "$("$python" -c 'import sys; print(sys.prefix)')" = /usr ]; then
     "$python" -m venv "$venv"
     exec "$venv/bin/python" -m pip $install
 fi
-echo "tools/make-venv.sh: $python has no ensurepip: $venv gets its packages from .venv's pip" >&2
+echo "tools/make-venv.sh: $python has no ensurepip: $venv gets the lock's pip, run from its wheel" >&2
 "$python" -m venv --without-pip "$venv"
+# The lock's pip, checked against its hashes, fetched by the 8.2 stack's pip
+# (made first if need be), without its marker (that pip judges it by 3.11).
+grep -q '^pip==' "$lock" || { echo "tools/make-venv.sh: $lock pins no pip" >&2; exit 1; }
 if [ ! -x "$here/.venv/bin/pip" ]; then
     make -C "$here" --no-print-directory .venv/.installed PYTHON=python3
 fi
-"$here/.venv/bin/python" -m pip --python "$venv/bin/python" $install
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+awk '/^pip==/ { found = 1; sub(/ *;[^\\]*/, " ") } found { print } found && !/\\$/ { exit }' "$lock" > "$tmp/pip.txt"
+"$here/.venv/bin/python" -m pip download --quiet --require-hashes --no-deps --only-binary=:all: \
+    -r "$tmp/pip.txt" -d "$tmp"
+"$venv/bin/python" "$(echo "$tmp"/pip-*.whl)/pip" $install
