@@ -148,8 +148,11 @@ class Term:
 
     english    the term's English forms, ``|``-separated: a message whose
                English (outside code, roles and paths) has one must have the
-               translation. A form written with backticks (```with` block``)
-               is looked for with the code kept. Empty: nothing required.
+               translation; so must one whose form a role begins or ends,
+               read as the role shows ("{py:class}`bytes` object"), but not
+               one whose form is a role's own text alone. A form written
+               with backticks (```with` block``) is looked for with the code
+               kept. Empty: nothing required.
     <lang>     the translation (backticks in it are not compared)
     forbidden  other renderings of the same thing, a regular expression: no
                translation may have them, whatever its English (卡死|卡住
@@ -180,7 +183,7 @@ class Term:
             if self.forbidden else {}
         found = [f"'{variant}' is not the glossary's word: write '{self.required}'"
                  + (f" ('{self.name}')" if self.name else "") for variant in variants]
-        if not found and self.english and self.english.search(self.english_text(msgid)) \
+        if not found and self.english and self.in_english(msgid) \
                 and self.required.replace("`", "") not in msgstr.replace("`", ""):
             found.append(f"'{self.name}' must be translated as '{self.required}'")
         return found
@@ -189,6 +192,22 @@ class Term:
         if "`" in self.english.pattern:
             return PATH.sub(" ", ROLE.sub(" ", msgid))
         return prose(msgid)
+
+    def in_english(self, msgid: str) -> bool:
+        """Whether the English uses the term: in its words, or across a
+        role and the words next to it, read as the role shows
+        ("{py:class}`bytes` object" reads "bytes object"). A term that only
+        a role's own text has ("{py:class}`~multiprocessing.Queue`", Queue)
+        is the role's: the translation keeps the role, not the term."""
+        if self.english.search(self.english_text(msgid)):
+            return True
+        text, roles = shown_roles(msgid)
+        blank = lambda match: " " * len(match.group())  # noqa: E731  (the roles' places stay put)
+        if "`" not in self.english.pattern:
+            text = CODE.sub(blank, text)
+        text = PATH.sub(blank, text)
+        return any(not any(start <= match.start() and match.end() <= end for start, end in roles)
+                   for match in self.english.finditer(text))
 
 
 def load_glossary(language: str) -> list[Term]:
@@ -276,6 +295,36 @@ def check_numbers(msgid: str, msgstr: str) -> list[str]:
             problems.append(f"the English has {value} in digits: write '{value} {match.group(2)}', "
                             f"not '{match.group()}'")
     return problems
+
+
+def shown_role(match: re.Match) -> str:
+    """The text a role shows: its own text ({py:func}`text <os.fork>`), or
+    its target as Sphinx writes it (``~`` keeps the last name; a function or
+    a method takes ``()``). A {doc} or {ref} without text shows a title,
+    which is not known here: nothing."""
+    role, content = match.groups()
+    explicit = re.fullmatch(r"(.*?)\s*<[^<>]+>\s*", content, re.S)
+    if explicit and explicit.group(1).strip():
+        return explicit.group(1)
+    if role in {"doc", "ref"}:
+        return " "
+    target = content.lstrip("!")
+    if target.startswith("~"):
+        target = target[1:].rsplit(".", 1)[-1]
+    return target + ("()" if role in {"py:func", "py:meth"} else "")
+
+
+def shown_roles(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with each role replaced by the text it shows, and where those are."""
+    parts, spans, at = [], [], 0
+    for match in ROLE.finditer(text):
+        parts.append(text[at : match.start()])
+        start = sum(map(len, parts))
+        parts.append(shown_role(match))
+        spans.append((start, start + len(parts[-1])))
+        at = match.end()
+    parts.append(text[at:])
+    return "".join(parts), spans
 
 
 def prose(text: str) -> str:

@@ -279,6 +279,9 @@ GLOSSARY_CASES = [
     ("Use the pool in a `with` block.", "请在上下文中使用进程池。", "'`with` block' must be translated as '`with` 语句块'"),
     ("which producer's first item comes out first", "哪个生产者的第一个数据先出队", "'第一个数据' is not the glossary's word: write '元素'"),
     ("`Queue(maxsize=10)` holds at most ten items", "`Queue(maxsize=10)` 最多容纳 10 项数据", "'10 项数据' is not the glossary's word"),
+    # A term a role begins: the English reads "bytes object", as the page shows it.
+    ("with typecode `'c'` a slice is a {py:class}`bytes` object", "类型码为 `'c'` 时，切片是 {py:class}`bytes` 对象",
+     "'bytes object' must be translated as '字节串'"),
 ]
 
 
@@ -304,6 +307,9 @@ GLOSSARY_CLEAN = [
     ("a file name, a database key", "一个文件名、一个数据库键"),  # 数据库 is not a counted 数据
     ("several processes write the same data", "多个进程要写同一份数据"),
     ("which producer's first item comes out first", "哪个生产者的第一个元素先出队"),
+    ("with typecode `'c'` a slice is a {py:class}`bytes` object", "类型码为 `'c'` 时，切片是字节串（{py:class}`bytes`）"),
+    # A role's own text is the role's: the translation keeps the role, not the term (queue, 队列).
+    ("Several producers share one {py:class}`~multiprocessing.Queue`.", "多个生产者共用一个 {py:class}`~multiprocessing.Queue`。"),
 ]
 
 
