@@ -1,15 +1,18 @@
 """`LANGUAGES` chooses the editions a build makes, `LANGUAGE` the one edition
 `make serve` and `make add-language` work on. The wrong one on make's command
 line stops make with a message naming the right one, before anything runs
-(make would otherwise build every edition, or serve another)."""
+(make would otherwise build every edition, or serve another). PYTHON chooses
+the stack, and a Python 3.13 the machine lacks is fetched, venv and all."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import run_make
+from conftest import ROOT, run_make
 
 
 @pytest.mark.parametrize("target", ["html", "pdf", "epub", "html-zh_CN"])
@@ -34,3 +37,38 @@ def test_gettexts_language_in_the_environment_is_not_taken_for_either(project_co
     result = run_make("-n", "html", cwd=project_copy, check=False, LANGUAGE="en_US:en")
     assert result.returncode == 0, result.stderr
     assert "-D language=zh_CN" in result.stdout and "-D language=en" in result.stdout
+
+
+# PYTHON=python3.13 on a machine with no Python 3.13 (no pyenv, none on the
+# PATH): the stack takes Debian unstable's, which tools/pythons.py unpacks
+# (`make pythons` has, for the examples), by its real path: a venv made from
+# the .pythons/bin symlink would not find that build's standard library.
+BARE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+
+
+def test_a_python_the_machine_lacks_is_debian_unstables_by_its_real_path(tmp_path: Path):
+    private = ROOT / ".pythons" / "bin" / "python3.13"
+    assert private.exists(), "run `make pythons`"
+    result = subprocess.run([str(ROOT / "tools" / "python-stack.sh"), "python3.13"], capture_output=True, text=True,
+                            env={**os.environ, "PATH": BARE_PATH, "PYENV_ROOT": str(tmp_path / "no-pyenv")})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [f"PYTHON_EXE := {private.resolve()}", "PYTHON_VERSION := 3.13"]
+
+
+def test_a_venv_of_a_python_without_ensurepip_gets_the_locks_pip(tmp_path: Path):
+    # Debian unstable's CPython has no ensurepip: tools/make-venv.sh installs the
+    # lock with the lock's own pip, run from its wheel. Here a lock of pip alone.
+    python = (ROOT / ".pythons" / "bin" / "python3.13").resolve()
+    assert subprocess.run([str(python), "-c", "import ensurepip"], capture_output=True).returncode != 0
+    lock_text = (ROOT / "requirements-py313.txt").read_text()
+    pip_block = lock_text[lock_text.index("\npip==") + 1:]
+    lock = tmp_path / "lock.txt"
+    lock.write_text(pip_block)
+    venv = tmp_path / "venv"
+    result = subprocess.run([str(ROOT / "tools" / "make-venv.sh"), str(python), str(venv), str(lock)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "has no ensurepip" in result.stderr
+    version = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "--version"], capture_output=True, text=True)
+    pinned = pip_block.split()[0].split("==")[1]
+    assert version.stdout.startswith(f"pip {pinned} from {venv}"), version.stdout + version.stderr
