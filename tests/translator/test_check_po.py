@@ -282,6 +282,7 @@ GLOSSARY_CASES = [
     # A term a role begins: the English reads "bytes object", as the page shows it.
     ("with typecode `'c'` a slice is a {py:class}`bytes` object", "类型码为 `'c'` 时，切片是 {py:class}`bytes` 对象",
      "'bytes object' must be translated as '字节串'"),
+    ("The kernel's log names the PID.", "内核日志会写出进程号。", "'进程号' is not the glossary's word: write 'PID'"),
 ]
 
 
