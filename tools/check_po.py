@@ -191,7 +191,7 @@ class Term:
     def english_text(self, msgid: str) -> str:
         if "`" in self.english.pattern:
             return PATH.sub(" ", ROLE.sub(" ", msgid))
-        return prose(msgid)
+        return PYTHON_NAME.sub(" ", prose(msgid))
 
     def in_english(self, msgid: str) -> bool:
         """Whether the English uses the term: in its words, or across a
@@ -205,9 +205,16 @@ class Term:
         blank = lambda match: " " * len(match.group())  # noqa: E731  (the roles' places stay put)
         if "`" not in self.english.pattern:
             text = CODE.sub(blank, text)
-        text = PATH.sub(blank, text)
+        text = PYTHON_NAME.sub(blank, PATH.sub(blank, text))
         return any(not any(start <= match.start() and match.end() <= end for start, end in roles)
                    for match in self.english.finditer(text))
+
+
+# Python names written as plain words, as code comments do (no backticks
+# there): a dotted name or a call (Process.interrupt(), p.join()), and a
+# capitalised word inside a sentence ("A closed Process object"): the class,
+# which the translation keeps as it is, not the term (进程).
+PYTHON_NAME = re.compile(r"\b[A-Za-z_]\w*(?:\.\w+)+(?:\(\))?|\b\w+\(\)|(?<=[\w,;:] )[A-Z][a-z]+\b")
 
 
 def load_glossary(language: str) -> list[Term]:

@@ -308,6 +308,9 @@ GLOSSARY_CLEAN = [
     ("a file name, a database key", "一个文件名、一个数据库键"),  # 数据库 is not a counted 数据
     ("several processes write the same data", "多个进程要写同一份数据"),
     ("which producer's first item comes out first", "哪个生产者的第一个元素先出队"),
+    # Python names written as plain words (code comments): the class, not the term.
+    ("Process.interrupt() is new in 3.14", "Process.interrupt() 是 3.14 新增的"),
+    ("A closed Process object can no longer be used.", "关闭后的 Process 对象不能再使用。"),
     ("with typecode `'c'` a slice is a {py:class}`bytes` object", "类型码为 `'c'` 时，切片是字节串（{py:class}`bytes`）"),
     # A role's own text is the role's: the translation keeps the role, not the term (queue, 队列).
     ("Several producers share one {py:class}`~multiprocessing.Queue`.", "多个生产者共用一个 {py:class}`~multiprocessing.Queue`。"),
