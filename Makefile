@@ -135,9 +135,11 @@ HTML_INPUTS := conf.py $(LOCK) $(VENV)/.installed $(BUILD)/stack.stamp $(UNTRACK
 # modification time is old (a restore). When no catalog file changed in name,
 # size or modification time (to the nanosecond) since the last successful
 # compile, not even Python is started (a no-op make html).
-CATALOG_LISTING = stat -c '%n %s %.9Y' locale/$*/LC_MESSAGES/*.po locale/$*/LC_MESSAGES/*.mo 2>/dev/null
+# (CATALOG_DIR, locale/%/LC_MESSAGES, and LOCALE_DIR are extensions/book.py's.)
+CATALOG_DIR_OF = $(subst %,$(1),$(CATALOG_DIR))
+CATALOG_LISTING = stat -c '%n %s %.9Y' $(call CATALOG_DIR_OF,$*)/*.po $(call CATALOG_DIR_OF,$*)/*.mo 2>/dev/null
 $(BUILD)/catalogs/%.stamp: FORCE
-	@if [ ! -d locale/$*/LC_MESSAGES ]; then mkdir -p $(@D) && touch -a $@; \
+	@if [ ! -d $(call CATALOG_DIR_OF,$*) ]; then mkdir -p $(@D) && touch -a $@; \
 	elif [ -f $@ ] && [ "$$($(CATALOG_LISTING))" = "$$(cat $(@:.stamp=.listing) 2>/dev/null)" ]; then :; \
 	else rm -f $(@:.stamp=.listing) && $(BIN)/python tools/compile_catalogs.py $* --stamp $@ \
 	    && { $(CATALOG_LISTING) > $(@:.stamp=.listing) || true; }; fi
@@ -370,4 +372,4 @@ dist: venv ## One archive to host: build/dist/python-ipc.tar.gz (HTML editions, 
 .PHONY: clean
 clean: ## Remove build products (keeps .venv)
 	rm -rf $(BUILD)
-	find locale \( -name '*.mo' -o -name .compiled.json \) -delete  # compiled catalogs and their record
+	find $(LOCALE_DIR) \( -name '*.mo' -o -name .compiled.json \) -delete  # compiled catalogs and their record

@@ -120,3 +120,6 @@ if __name__ == "__main__":
     if sys.argv[1:] != ["make-variables"]:
         sys.exit("usage: python extensions/book.py make-variables")
     print(f"ALL_LANGUAGES := {' '.join(load_editions())}")
+    print(f"LOCALE_DIR := {LOCALE_DIR.relative_to(ROOT)}")
+    # An edition's catalog folder, % for its language (make's pattern rules).
+    print(f"CATALOG_DIR := {catalog_dir('%').relative_to(ROOT)}")

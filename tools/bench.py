@@ -41,6 +41,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "extensions"))
+from book import catalog, translations  # noqa: E402
 from preview_process import fetch, running_preview  # noqa: E402
 from project_copy import copy_project, pages_written  # noqa: E402
 from run_example import START_METHODS, run_example  # noqa: E402
@@ -83,7 +85,7 @@ def bare_sphinx(project: Path, language: str) -> tuple[float, int]:
 
 def edited_message(project: Path) -> tuple[Path, str]:
     """The catalog of EDITED_PAGE and the msgid of its first paragraph."""
-    po = project / f"locale/zh_CN/LC_MESSAGES/{EDITED_PAGE}.po"
+    po = catalog("zh_CN", EDITED_PAGE, project)
     msgids = re.findall(r'^msgid "(.+)"$', po.read_text(encoding="utf-8"), re.M)
     return po, msgids[1]  # [0] is the page title
 
@@ -217,8 +219,9 @@ def scaled_copy(base: Path, factor: int) -> Path:
             source = re.sub(r"^\(([^)]+)\)=$", rf"(\1-{n})=", source, flags=re.M)
             source = re.sub(r"^(:name: +)(\S+)$", rf"\1\2-{n}", source, flags=re.M)
             (project / f"source/{name}.md").write_text(source, encoding="utf-8")
-            for catalog in (project / "locale").glob(f"*/LC_MESSAGES/{page}.po"):
-                shutil.copy2(catalog, catalog.with_name(f"{name}.po"))
+            for language in translations():
+                page_catalog = catalog(language, page, project)
+                shutil.copy2(page_catalog, page_catalog.with_name(f"{name}.po"))
             copies.append(name)
     index.write_text(text[:toctree.end(1)] + "".join(f"{name}\n" for name in copies) + text[toctree.end(1):],
                      encoding="utf-8")

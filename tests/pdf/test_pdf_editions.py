@@ -14,6 +14,7 @@ from pathlib import Path
 import polib
 import pytest
 
+from book import catalog
 from conftest import BUILD, PAGES, ROOT, run_make
 
 sys.path.insert(0, str(ROOT / "extensions"))
@@ -37,8 +38,8 @@ def translations(language: str, pages: list[str] = PAGES) -> dict[str, str]:
         return {}
     found = {}
     for page in pages:
-        catalog = polib.pofile(str(ROOT / "locale" / language / "LC_MESSAGES" / f"{page}.po"))
-        found |= {entry.msgid: entry.msgstr for entry in catalog.translated_entries()}
+        po = polib.pofile(str(catalog(language, page)))
+        found |= {entry.msgid: entry.msgstr for entry in po.translated_entries()}
     return found
 
 

@@ -21,11 +21,12 @@ import polib
 import pytest
 
 from built_pages import is_chinese, soup
+from book import catalog
 from conftest import ROOT
 
 DATA = ROOT / "source" / "charts" / "ipc-throughput.json"
 PAGE = ROOT / "source" / "choosing.md"
-CATALOG = ROOT / "locale" / "zh_CN" / "LC_MESSAGES" / "choosing.po"
+CATALOG = catalog("zh_CN", "choosing")
 TOOL = ROOT / "tools" / "measure_ipc.py"
 KEYS = ["queue", "pipe", "shared_memory", "manager"]
 

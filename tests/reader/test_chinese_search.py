@@ -13,6 +13,7 @@ import jieba
 import polib
 
 from built_pages import soup
+from book import catalogs
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "extensions"))
@@ -24,7 +25,7 @@ def book_texts(html_site: Path) -> list[str]:
     """What is indexed: every page's text, and every translation."""
     texts = [soup(page).select_one("div.body").get_text() for page in sorted((html_site / "zh_CN").glob("*.html"))
              if soup(page).select_one("div.body")]
-    for catalog in (ROOT / "locale" / "zh_CN" / "LC_MESSAGES").glob("*.po"):
+    for catalog in catalogs("zh_CN"):
         texts += [entry.msgstr for entry in polib.pofile(str(catalog))]
     return texts
 

@@ -12,11 +12,12 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
+from book import catalog, catalogs, translations
 from conftest import PAGES, ROOT
 
 SAMPLE = "Ciallo～(∠・ω< )⌒★"
 EDITIONS = ("en", "zh_CN")
-CATALOGS = sorted((ROOT / "locale").glob("*/LC_MESSAGES/*.po"))
+CATALOGS = [path for language in translations() for path in catalogs(language)]
 INCLUDE = re.compile(r"```\{literalinclude\} \.\./(examples/\S+)")
 sys.path.insert(0, str(ROOT / "tools"))
 from run_example import OUTPUT_FILE, output_files  # noqa: E402
@@ -39,9 +40,9 @@ def headings(name: str, language: str) -> list[str]:
                for line in source(name).splitlines() if re.match(r"#{1,3} ", line)]
     if language == "en":
         return english
-    catalog = polib.pofile(str(ROOT / "locale" / language / "LC_MESSAGES" / f"{name}.po"))
+    po = polib.pofile(str(catalog(language, name)))
     raw = [line.lstrip("#").strip() for line in source(name).splitlines() if re.match(r"#{1,3} ", line)]
-    return [re.sub(r"`([^`]*)`", r"\1", catalog.find(text).msgstr) for text in raw]
+    return [re.sub(r"`([^`]*)`", r"\1", po.find(text).msgstr) for text in raw]
 
 
 @pytest.mark.whole_rebuild  # a second build of the whole edition, from nothing

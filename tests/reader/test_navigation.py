@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from book import catalog
 from conftest import PAGES, run_make
 
 LANGUAGES = ["en", "zh_CN"]
@@ -85,7 +86,7 @@ def test_prev_next_name_the_neighbours_in_the_editions_language(html_site: Path,
 def test_a_title_changed_only_in_its_catalog_shows_in_every_pages_navigation(built_copy: Path):
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
     site = built_copy / "build/html/zh_CN"
-    set_translation(built_copy / "locale/zh_CN/LC_MESSAGES/pipes.po", "Pipes and connections", "管道与连接（新标题）")
+    set_translation(catalog("zh_CN", "pipes", built_copy), "Pipes and connections", "管道与连接（新标题）")
     rebuilt = run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
     assert "0 added, 1 changed, 0 removed" in rebuilt.stdout  # only pipes is read again...
     new = "4. 管道与连接（新标题）"

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from book import catalog
 from conftest import PAGES, run_make
 from project_copy import copy_project, pages_written
 
@@ -78,13 +79,13 @@ def history(tmp_path_factory) -> dict[str, dict]:
     commit(repo, D1, "queues: source edited")
     steps["source edited"] = build(repo)
     # A translator edits the page's catalog: built before and after the commit.
-    po = repo / "locale/zh_CN/LC_MESSAGES/queues.po"
+    po = catalog("zh_CN", "queues", repo)
     edit(po, '先进先出。"', '先进先出（新译）。"')
     steps["catalog edited, not committed"] = build(repo)
     commit(repo, D2, "queues.po: a translation edited")
     steps["catalog edited"] = build(repo)
     # `make update-po` after an edit elsewhere: only location lines and the header move.
-    po = repo / "locale/zh_CN/LC_MESSAGES/pipes.po"
+    po = catalog("zh_CN", "pipes", repo)
     text = po.read_text(encoding="utf-8")
     text = re.sub(r"^(#: source/pipes\.md:)(\d+)", lambda m: m.group(1) + str(int(m.group(2)) + 1), text, flags=re.M)
     text = re.sub(r'^"POT-Creation-Date: [^"]*"', r'"POT-Creation-Date: 2024-04-05 12:00+0000\\n"', text, flags=re.M)

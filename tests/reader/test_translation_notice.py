@@ -9,6 +9,7 @@ from pathlib import Path
 import polib
 
 from built_pages import soup
+from book import catalog
 from conftest import PAGES, run_make
 
 
@@ -18,13 +19,13 @@ def test_complete_translation_shows_no_notice(html_site: Path):
 
 
 def test_untranslated_or_fuzzy_message_shows_a_chinese_notice_linking_to_english(built_copy: Path):
-    catalog = built_copy / "locale/zh_CN/LC_MESSAGES/processes.po"
-    po = polib.pofile(str(catalog), wrapwidth=0)
+    page_catalog = catalog("zh_CN", "processes", built_copy)
+    po = polib.pofile(str(page_catalog), wrapwidth=0)
     untranslated = next(e for e in po if e.msgid == "Global variables are not shared")
     untranslated.msgstr = ""
     fuzzy = next(e for e in po if e.msgid == "Start methods")
     fuzzy.flags.append("fuzzy")
-    po.save(str(catalog))
+    po.save(str(page_catalog))
 
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from book import load_editions
+from book import catalog, catalogs, load_editions
 from conftest import PAGES, run_make
 
 
@@ -16,14 +16,14 @@ def test_add_language_creates_catalogs_and_a_new_edition(project_copy: Path):
     assert editions["ja"]["name"] == "日本語"
     assert editions["ja"]["complete"] is False
     for template in [*PAGES, "sphinx"]:
-        catalog = project_copy / "locale/ja/LC_MESSAGES" / f"{template}.po"
-        assert catalog.exists()
-        assert 'Language: ja\\n' in catalog.read_text(encoding="utf-8")
+        page_catalog = catalog("ja", template, project_copy)
+        assert page_catalog.exists()
+        assert 'Language: ja\\n' in page_catalog.read_text(encoding="utf-8")
 
     # The new catalogs are in the project's one style: updating them again changes nothing.
-    before = {path: path.read_bytes() for path in (project_copy / "locale/ja").rglob("*.po")}
-    assert "unchanged  locale/ja/LC_MESSAGES/index.po" in run_make("update-po", cwd=project_copy).stdout
-    assert {path: path.read_bytes() for path in (project_copy / "locale/ja").rglob("*.po")} == before
+    before = {path: path.read_bytes() for path in catalogs("ja", project_copy)}
+    assert f"unchanged  {catalog('ja', 'index', Path())}" in run_make("update-po", cwd=project_copy).stdout
+    assert {path: path.read_bytes() for path in catalogs("ja", project_copy)} == before
     stats = run_make("stats", cwd=project_copy).stdout
     assert "ja (all pages)" in stats and "zh_CN (all pages)" in stats
 

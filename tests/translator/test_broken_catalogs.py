@@ -7,9 +7,10 @@ import os
 from pathlib import Path
 
 from catalogs import set_translation
+from book import catalog
 from conftest import run_make
 
-QUEUES_PO = Path("locale/zh_CN/LC_MESSAGES/queues.po")
+QUEUES_PO = catalog("zh_CN", "queues", Path())
 
 
 def test_a_malformed_po_fails_make_html_naming_file_and_line_and_is_not_touched(built_copy: Path):
@@ -59,6 +60,6 @@ def test_a_repaired_catalog_leaves_no_page_to_read_again_later(built_copy: Path)
     assert run_make("html", "LANGUAGES=zh_CN", cwd=built_copy, check=False).returncode != 0
     po.write_bytes(pristine)
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
-    set_translation(built_copy / "locale/zh_CN/LC_MESSAGES/pipes.po", "Pipes and connections", "管道与连接（改）")
+    set_translation(catalog("zh_CN", "pipes", built_copy), "Pipes and connections", "管道与连接（改）")
     rebuilt = run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
     assert "0 added, 1 changed, 0 removed" in rebuilt.stdout, rebuilt.stdout[-3000:]

@@ -9,9 +9,10 @@ import polib
 import pytest
 
 from catalogs import set_translation
+from book import catalog_dir
 from conftest import run_make
 
-CATALOGS = Path("locale/zh_CN/LC_MESSAGES")
+CATALOGS = catalog_dir("zh_CN", Path())
 
 
 def catalog_with(project: Path, msgid: str) -> Path:

@@ -9,6 +9,7 @@ from pathlib import Path
 import polib
 from bs4 import BeautifulSoup
 
+from book import catalog
 from conftest import BUILD, ROOT, run_make
 
 sys.path.insert(0, str(ROOT / "extensions"))
@@ -70,10 +71,10 @@ def test_a_comment_kept_identical_does_not_block_the_others(built_copy: Path):
     # identical text; each comment and label must still be applied on its own.
     from catalogs import set_translation
 
-    catalog = built_copy / "locale/zh_CN/LC_MESSAGES/queues.po"
-    set_translation(catalog, "Wait for processes to finish", "Wait for processes to finish")
+    queues = catalog("zh_CN", "queues", built_copy)
+    set_translation(queues, "Wait for processes to finish", "Wait for processes to finish")
     alt = "A queue of four items, A to D, between its head and its tail."
-    set_translation(catalog, alt, alt)
+    set_translation(queues, alt, alt)
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
     page = (built_copy / "build/html/zh_CN/queues.html").read_text(encoding="utf-8")
     assert "创建队列" in page and "发送 None 表示结束" in page  # the block's other comments

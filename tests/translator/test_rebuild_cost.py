@@ -16,6 +16,7 @@ from pathlib import Path
 from docutils import nodes
 
 from catalogs import EDIT_MARK, edit_first_paragraph
+from book import catalog
 from conftest import BUILD, PAGES, ROOT, run_make
 
 sys.path.insert(0, str(ROOT / "extensions"))
@@ -137,7 +138,7 @@ def test_a_rebuild_still_links_to_the_python_docs_without_storing_their_inventor
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
     stored = built_copy / "build/doctrees/html-zh_CN/environment.pickle"
     assert stored.stat().st_size < 400_000
-    edit_first_paragraph(built_copy / "locale/zh_CN/LC_MESSAGES/queues.po")
+    edit_first_paragraph(catalog("zh_CN", "queues", built_copy))
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
     page = (built_copy / "build/html/zh_CN/queues.html").read_text(encoding="utf-8")
     assert EDIT_MARK in page
@@ -153,9 +154,9 @@ def test_an_edited_catalog_is_the_only_one_msgfmt_compiles_again(built_copy: Pat
     wrapper.chmod(0o755)
     path = f"{wrapper.parent}:{os.environ['PATH']}"
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
-    edit_first_paragraph(built_copy / "locale/zh_CN/LC_MESSAGES/pipes.po")
+    edit_first_paragraph(catalog("zh_CN", "pipes", built_copy))
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy, PATH=path)
-    assert log.read_text().split() == ["locale/zh_CN/LC_MESSAGES/pipes.po"]
+    assert log.read_text().split() == [str(catalog("zh_CN", "pipes", Path()))]
     assert EDIT_MARK in (built_copy / "build/html/zh_CN/pipes.html").read_text(encoding="utf-8")
     # A build from an emptied build/ compiles none: the .mo files and their record are beside the catalogs.
     log.unlink()

@@ -13,6 +13,7 @@ from pathlib import Path
 from sphinx.util.i18n import CatalogInfo
 
 from catalogs import edit_extension, edit_first_paragraph, set_translation
+from book import catalog, catalog_dir
 from conftest import PAGES, run_make
 from project_copy import pages_written
 
@@ -39,7 +40,7 @@ def test_a_catalog_saved_unchanged_settles_after_one_build(built_copy: Path, mon
     spec = importlib.util.spec_from_file_location("copy_compile_catalogs", built_copy / "tools/compile_catalogs.py")
     compile_catalogs = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(compile_catalogs)
-    folder = built_copy / "locale/zh_CN/LC_MESSAGES"
+    folder = catalog_dir("zh_CN", built_copy)
     assert compile_catalogs.catalog_dir("zh_CN") == folder
     po, mo = folder / "pipes.po", folder / "pipes.mo"
     msgfmt_output = mo.read_bytes()
@@ -60,7 +61,7 @@ def test_one_catalog_edit_rebuilds_only_its_edition(built_copy: Path):
     run_make("html", cwd=built_copy)
     english = built_copy / "build/html/en/pipes.html"
     english_before = english.stat().st_mtime_ns
-    set_translation(built_copy / "locale/zh_CN/LC_MESSAGES/pipes.po", "Pipes and connections", "管道与连接（改）")
+    set_translation(catalog("zh_CN", "pipes", built_copy), "Pipes and connections", "管道与连接（改）")
     rebuilt = run_make("html", cwd=built_copy)
     assert "language=zh_CN" in rebuilt.stdout and "language=en" not in rebuilt.stdout
     assert "0 added, 1 changed, 0 removed" in rebuilt.stdout, rebuilt.stdout[-3000:]
@@ -75,7 +76,7 @@ def pages_written_by(project: Path, *make_args: str) -> dict[str, set[str]]:
 
 def test_one_edited_translation_rewrites_only_its_page(built_copy: Path):
     run_make("html", cwd=built_copy)
-    edit_first_paragraph(built_copy / "locale/zh_CN/LC_MESSAGES/queues.po")
+    edit_first_paragraph(catalog("zh_CN", "queues", built_copy))
     assert pages_written_by(built_copy) == {"zh_CN": {"queues"}}
 
 
@@ -108,7 +109,7 @@ def test_a_word_no_page_has_any_more_leaves_the_search_index(built_copy: Path):
 def test_an_edited_section_title_rewrites_its_page_the_opening_page_and_the_pages_referring_to_it(
         built_copy: Path):
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
-    set_translation(built_copy / "locale/zh_CN/LC_MESSAGES/processes.po", "Start methods", "启动方法（改）")
+    set_translation(catalog("zh_CN", "processes", built_copy), "Start methods", "启动方法（改）")
     # The opening page lists every page's sections; the pages that refer to
     # this section by its title ({ref}`start-methods`) show the new title too.
     referring = {name for name in PAGES
@@ -132,7 +133,7 @@ def test_changed_extension_code_is_applied_to_every_page(built_copy: Path):
 
 def test_a_theme_catalog_edit_shows_on_every_page(built_copy: Path):
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
-    set_translation(built_copy / "locale/zh_CN/LC_MESSAGES/sphinx.po", "Download PDF", "下载 PDF（改）")
+    set_translation(catalog("zh_CN", "sphinx", built_copy), "Download PDF", "下载 PDF（改）")
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
     for page in [f"{name}.html" for name in PAGES] + ["search.html"]:
         assert "下载 PDF（改）" in (built_copy / "build/html/zh_CN" / page).read_text(encoding="utf-8"), page

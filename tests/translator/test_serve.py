@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 from catalogs import edit_extension, set_translation
+from book import catalog
 from conftest import run_make
 from preview_process import fetch, running_preview
 
@@ -30,29 +31,29 @@ def page_url(url: str, page: str) -> str:
 
 def test_serve_rebuilds_and_serves_the_page_after_each_save(project_copy: Path):
     log = project_copy / "serve.log"
-    catalog = project_copy / "locale/zh_CN/LC_MESSAGES/queues.po"
+    queues_po = catalog("zh_CN", "queues", project_copy)
     with preview(project_copy) as url:
         queues = page_url(url, "queues")
         assert wait_for(lambda: "进程间通信（IPC）" in fetch(url), 90), "the preview never came up"
         # A translator saves a catalog:
-        set_translation(catalog, "Queues", "队列（预览）")
+        set_translation(queues_po, "Queues", "队列（预览）")
         assert wait_for(lambda: "队列（预览）" in fetch(queues), 60), "not rebuilt after a .po edit"
         # A broken catalog: the preview says where, keeps serving, and is not rewritten.
-        lines = catalog.read_text(encoding="utf-8").split("\n")
+        lines = queues_po.read_text(encoding="utf-8").split("\n")
         line = lines.index('msgid "Create queue"') + 2
         lines[line - 1] = 'msgstr "创建队列'  # the closing quote forgotten
         broken = "\n".join(lines).encode("utf-8")
-        catalog.write_bytes(broken)
+        queues_po.write_bytes(broken)
         def reported() -> bool:  # msgfmt names the msgstr's line or the next
             text = log.read_text("utf-8", "replace")
-            return any(f"locale/zh_CN/LC_MESSAGES/queues.po:{n}: " in text for n in (line, line + 1))
+            return any(f"{catalog('zh_CN', 'queues', Path())}:{n}: " in text for n in (line, line + 1))
 
         assert wait_for(reported, 60), log.read_text("utf-8", "replace")[-3000:]
-        assert "队列（预览）" in fetch(queues) and catalog.read_bytes() == broken
-        set_translation(catalog, "Create queue", "创建队列（修好了）")
+        assert "队列（预览）" in fetch(queues) and queues_po.read_bytes() == broken
+        set_translation(queues_po, "Create queue", "创建队列（修好了）")
         assert wait_for(lambda: "创建队列（修好了）" in fetch(queues), 60), "not rebuilt after the catalog was fixed"
         # The theme's catalog (set up before a build starts, unlike the page's):
-        set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/sphinx.po", "Download PDF", "下载 PDF（预览）")
+        set_translation(catalog("zh_CN", "sphinx", project_copy), "Download PDF", "下载 PDF（预览）")
         assert wait_for(lambda: "下载 PDF（预览）" in fetch(url), 60), "not rebuilt after a sphinx.po edit"
         # An author saves the English page, or an example:
         page = project_copy / "source/queues.md"
@@ -69,7 +70,7 @@ def test_serve_rebuilds_and_serves_the_page_after_each_save(project_copy: Path):
         edit_extension(module)
         assert wait_for(lambda: "Marked by a changed extension." in fetch(url), 60), "extension edit not applied"
         # ...and goes on doing so, catalogs included, until the preview restarts.
-        set_translation(catalog, "Create queue", "创建队列（扩展改过之后）")
+        set_translation(queues_po, "Create queue", "创建队列（扩展改过之后）")
         assert wait_for(lambda: "创建队列（扩展改过之后）" in fetch(queues), 60), "not rebuilt after an extension edit"
         assert "Marked by a changed extension." in fetch(queues)
 
@@ -79,7 +80,7 @@ def test_a_preview_rebuild_writes_what_make_html_writes(project_copy: Path):
     # Sphinx once; their output must not differ from a fresh `make html`.
     with preview(project_copy) as url:
         assert wait_for(lambda: "进程间通信（IPC）" in fetch(url), 90), "the preview never came up"
-        set_translation(project_copy / "locale/zh_CN/LC_MESSAGES/pipes.po", "Pipes and connections", "管道与连接（预览）")
+        set_translation(catalog("zh_CN", "pipes", project_copy), "Pipes and connections", "管道与连接（预览）")
         assert wait_for(lambda: "管道与连接（预览）" in fetch(page_url(url, "pipes")), 60), "not rebuilt after a .po edit"
         # The search index is written after the page: wait for the end of the
         # build (the server says "Serving on" once at start, then after each build).

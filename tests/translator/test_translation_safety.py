@@ -17,10 +17,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from catalogs import set_translation
+from book import catalog
 from conftest import run_make
 
 PAGE = "processes"
-CATALOG = Path(f"locale/zh_CN/LC_MESSAGES/{PAGE}.po")
+CATALOG = catalog("zh_CN", PAGE, Path())
 NO_W = "SPHINXOPTS=-n --keep-going"  # a build that does not stop at warnings
 
 

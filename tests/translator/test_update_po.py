@@ -13,7 +13,7 @@ from book import catalog, translations
 from catalogs import entry, set_translation
 from conftest import PAGES, ROOT, run_make
 
-PAGE_PO = Path("locale/zh_CN/LC_MESSAGES/queues.po")
+PAGE_PO = catalog("zh_CN", "queues", Path())
 OLD = "Any process may put into a queue, and any process may get from it."
 NEW = "Any process may put into a queue, and any other process may get from it."
 PIPES_OLD = "By default the pipe is"
@@ -82,9 +82,9 @@ def test_update_po_for_some_pages_leaves_the_other_catalogs_alone(built_copy: Pa
     run_make("update-po", cwd=built_copy, PAGES="pipes")
     after = snapshot(built_copy)
     changed = {name for name in after if after[name] != before[name]}
-    assert changed == {"locale/zh_CN/LC_MESSAGES/pipes.po"}, changed
+    assert changed == {str(catalog("zh_CN", "pipes", Path()))}, changed
     assert "A sentence added to queues." not in (built_copy / PAGE_PO).read_text(encoding="utf-8")
-    assert PIPES_NEW in (built_copy / "locale/zh_CN/LC_MESSAGES/pipes.po").read_text(encoding="utf-8")
+    assert PIPES_NEW in catalog("zh_CN", "pipes", built_copy).read_text(encoding="utf-8")
     refused = run_make("update-po", cwd=built_copy, PAGES="no-such-page", check=False)
     assert refused.returncode != 0 and "no such page: no-such-page" in refused.stderr
 
