@@ -39,6 +39,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import sphinx
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "extensions"))
@@ -47,7 +49,10 @@ from preview_process import fetch, running_preview  # noqa: E402
 from project_copy import copy_project, pages_written  # noqa: E402
 from run_example import START_METHODS, run_example  # noqa: E402
 
-MAKE = ["make", "--no-print-directory"]
+MAKE = ["make", "--no-print-directory"]  # PYTHON, exported by `make bench PYTHON=...`, keeps the stack
+# The stack being measured: the venv whose Python runs this (make bench runs
+# it with $(BIN)/python: .venv for Sphinx 8.2, .venv-py313 for 9.2).
+VENV_BIN = Path(sys.executable).parent
 EDITED_PAGE = "processes"  # its first paragraph is edited, in the catalog and in the source
 ENGLISH_EDIT = ("to run correctly under\nall of them.", "to run correctly under\nall of them ({}).")
 PARTS = ("examples", "test", "pdf", "scaling")
@@ -76,10 +81,10 @@ def median(samples: list[float]) -> float:
 
 def bare_sphinx(project: Path, language: str) -> tuple[float, int]:
     """One plain sphinx-build of one edition, cold (fresh output and doctrees)."""
-    subprocess.run([".venv/bin/python", "tools/compile_catalogs.py", language], cwd=project, check=True)
+    subprocess.run([str(VENV_BIN / "python"), "tools/compile_catalogs.py", language], cwd=project, check=True)
     out = project / "build" / "bare"
     shutil.rmtree(out, ignore_errors=True)
-    return timed_with_rss([".venv/bin/sphinx-build", "-q", "-c", ".", "-D", f"language={language}",
+    return timed_with_rss([str(VENV_BIN / "sphinx-build"), "-q", "-c", ".", "-D", f"language={language}",
                            "-d", str(out / "doctrees"), "source", str(out / "html")], project)
 
 
@@ -250,12 +255,14 @@ def bench_make_test(tmp: Path) -> tuple[float, list[str]]:
     the time and pytest's slowest tests."""
     project = tmp / "clone"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(project)], check=True)
-    (project / ".venv").symlink_to(ROOT / ".venv")
+    for venv in (ROOT / ".venv", ROOT / ".venv-py313"):  # each stack's, where made
+        if venv.is_dir():
+            (project / venv.name).symlink_to(venv)
     axe = ROOT / "tools/axe/node_modules"
     if axe.is_dir():
         (project / "tools/axe/node_modules").symlink_to(axe)
     # The set-up's inputs as old as the project's, so make sees the shared set-up as done.
-    for name in ("requirements.txt", "tools/axe/package.json", "tools/axe/package-lock.json"):
+    for name in ("requirements.txt", "requirements-py313.txt", "tools/axe/package.json", "tools/axe/package-lock.json"):
         shutil.copystat(ROOT / name, project / name)
     subprocess.run([*MAKE, "html"], cwd=project, check=True, capture_output=True)
     started = time.perf_counter()
@@ -369,7 +376,7 @@ def main() -> int:
                                scaling[factor][1] / scaling[1][1], "<= 1.1"))
 
     report = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} "
-              f"{platform.python_version()}, {platform.platform(terse=True)}; medians of {args.runs} runs "
+              f"{platform.python_version()}, Sphinx {sphinx.__version__}, {platform.platform(terse=True)}; medians of {args.runs} runs "
               f"(PDF, EPUB: {max(1, args.runs // 2)}; examples: {max(1, args.runs // 2 + 1)})", ""]
     report += [f"{name:<62} {seconds:8.2f} s" for name, seconds in figures.items()]
     report += [""] + [f"{name:<62} {value:8.2f}   goal {goal:<8} {verdict(value, goal)}" for name, value, goal in ratios]
@@ -377,7 +384,8 @@ def main() -> int:
     text = "\n".join(report)
     print(text)
     (ROOT / "build").mkdir(exist_ok=True)
-    (ROOT / "build" / "bench.txt").write_text(text + "\n", encoding="utf-8")
+    # One report per stack: build/bench-sphinx-8.2.3.txt, build/bench-sphinx-9.2.0.txt.
+    (ROOT / "build" / f"bench-sphinx-{sphinx.__version__}.txt").write_text(text + "\n", encoding="utf-8")
     return 0
 
 
