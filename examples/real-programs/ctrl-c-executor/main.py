@@ -29,6 +29,8 @@ def press_ctrl_c(started, busy):
 
 
 if __name__ == '__main__':
+    # A shell script's background job ignores SIGINT: give it back to Python
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     started, stop = Queue(), Event()
     with ProcessPoolExecutor(max_workers=2, initializer=init_worker,
                              initargs=(started, stop)) as executor:

@@ -1,15 +1,16 @@
 import os
 import signal
 import sys
-import threading
+import time
 from multiprocessing import Event, Process, SimpleQueue
 
 
 def work_forever(ready, report):
     try:
         ready.set()
-        # Stands for work that does not end by itself.
-        threading.Event().wait()
+        # Stands for endless work, in short steps, so that no signal is missed
+        while True:
+            time.sleep(0.1)
     except KeyboardInterrupt:
         report.put('KeyboardInterrupt')
     finally:
@@ -48,6 +49,8 @@ def stop_with(how):
 
 
 if __name__ == '__main__':
+    # A shell script's background job ignores SIGINT: give it back to Python
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     for how in ('return', 'sys.exit(3)', 'os._exit(4)'):
         p = Process(target=end_on_its_own, args=(how,))
         p.start()
