@@ -284,6 +284,7 @@ GLOSSARY_CASES = [
     ("with typecode `'c'` a slice is a {py:class}`bytes` object", "类型码为 `'c'` 时，切片是 {py:class}`bytes` 对象",
      "'bytes object' must be translated as '字节串'"),
     ("The kernel's log names the PID.", "内核日志会写出进程号。", "'进程号' is not the glossary's word: write 'PID'"),
+    ("In our runs it printed nothing.", "在我们的运行中，它什么也没打印。", "'在我们的运行中' is not the glossary's word: write '在我们的测试中'"),
 ]
 
 
