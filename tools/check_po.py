@@ -377,6 +377,8 @@ def full_width_punctuation(msgstr: str) -> str:
     for left, right, open_char, close_char in pairs:
         if open_char == "（" and re.match(r"[\w.]", msgstr[left - 1 : left], re.ASCII):
             continue  # a call written as plain text, put() or f(x): code
+        if open_char == "（" and re.fullmatch(r"[^\u3000-\u9fff]*['\"=][^\u3000-\u9fff]*", msgstr[left + 1 : right]):
+            continue  # a Python value written as plain text (code comments): ('', 6000), (x=1)
         before, after = msgstr[:left].rstrip()[-1:], msgstr[right + 1 :].lstrip()[:1]
         if any(is_cjk(c) for c in msgstr[left + 1 : right]) or is_cjk(before) or is_cjk(after):
             chars[left], chars[right] = open_char, close_char

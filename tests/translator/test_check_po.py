@@ -345,6 +345,18 @@ def test_numbers_of_the_english_stay_digits(msgid: str, msgstr: str, expected: s
     assert any(expected in problem for problem in problems), problems
 
 
+# A Python value in a code comment keeps its half-width parentheses; prose gets full-width ones.
+@pytest.mark.parametrize("msgstr, fixed", [
+    ("监听所有网络接口 ('', 6000) 上的端口", None),
+    ("用关键字参数 (timeout=5) 调用", None),
+    ("自由线程构建版 (PEP 703) 没有 GIL", "自由线程构建版（PEP 703）没有 GIL"),
+])
+def test_half_width_parentheses_stay_around_a_python_value(msgstr: str, fixed: str | None):
+    from check_po import full_width_punctuation
+
+    assert full_width_punctuation(msgstr) == (fixed or msgstr)
+
+
 # Digit groups: a narrow no-break space (U+202F), never a plain space (the
 # line may break inside the number) or a comma.
 @pytest.mark.parametrize("msgstr, refused", [
