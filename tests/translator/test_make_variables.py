@@ -40,25 +40,35 @@ def test_gettexts_language_in_the_environment_is_not_taken_for_either(project_co
 
 
 # PYTHON=python3.13 on a machine with no Python 3.13 (no pyenv, none on the
-# PATH): the stack takes Debian unstable's, which tools/pythons.py unpacks
-# (`make pythons` has, for the examples), by its real path: a venv made from
-# the .pythons/bin symlink would not find that build's standard library.
+# PATH): the stack takes Debian unstable's, which tools/python-stack.sh has
+# tools/pythons.py unpack into .pythons/ when it is not there yet, and names
+# it by its real path: a venv made from the .pythons/bin symlink would not
+# find that build's standard library.
 BARE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 
-def test_a_python_the_machine_lacks_is_debian_unstables_by_its_real_path(tmp_path: Path):
-    private = ROOT / ".pythons" / "bin" / "python3.13"
-    assert private.exists(), "run `make pythons`"
+@pytest.fixture(scope="module")
+def debian_python313(tmp_path_factory) -> Path:
+    """What tools/python-stack.sh answers for python3.13 on such a machine."""
     result = subprocess.run([str(ROOT / "tools" / "python-stack.sh"), "python3.13"], capture_output=True, text=True,
-                            env={**os.environ, "PATH": BARE_PATH, "PYENV_ROOT": str(tmp_path / "no-pyenv")})
+                            env={**os.environ, "PATH": BARE_PATH,
+                                 "PYENV_ROOT": str(tmp_path_factory.mktemp("no-pyenv"))})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [f"PYTHON_EXE := {private.resolve()}", "PYTHON_VERSION := 3.13"]
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 and lines[1] == "PYTHON_VERSION := 3.13", result.stdout
+    return Path(lines[0].removeprefix("PYTHON_EXE := "))
 
 
-def test_a_venv_of_a_python_without_ensurepip_gets_the_locks_pip(tmp_path: Path):
+def test_a_python_the_machine_lacks_is_debian_unstables_by_its_real_path(debian_python313: Path):
+    private = ROOT / ".pythons" / "bin" / "python3.13"
+    assert private.exists()  # got by the set-up if it was not there
+    assert debian_python313 == private.resolve() != private
+
+
+def test_a_venv_of_a_python_without_ensurepip_gets_the_locks_pip(debian_python313: Path, tmp_path: Path):
     # Debian unstable's CPython has no ensurepip: tools/make-venv.sh installs the
     # lock with the lock's own pip, run from its wheel. Here a lock of pip alone.
-    python = (ROOT / ".pythons" / "bin" / "python3.13").resolve()
+    python = debian_python313
     assert subprocess.run([str(python), "-c", "import ensurepip"], capture_output=True).returncode != 0
     lock_text = (ROOT / "requirements-py313.txt").read_text()
     pip_block = lock_text[lock_text.index("\npip==") + 1:]
