@@ -25,6 +25,11 @@ def preview(project: Path, language: str = "zh_CN"):
     return running_preview(project, language, project / "serve.log")
 
 
+def tail(log: Path) -> str:
+    """The end of the preview's output, to say why a rebuild did not come."""
+    return log.read_text("utf-8", "replace")[-3000:] if log.exists() else "(no output)"
+
+
 def page_url(url: str, page: str) -> str:
     return url.replace("index.html", f"{page}.html")
 
@@ -37,7 +42,7 @@ def test_serve_rebuilds_and_serves_the_page_after_each_save(project_copy: Path):
         assert wait_for(lambda: "进程间通信（IPC）" in fetch(url), 90), "the preview never came up"
         # A translator saves a catalog:
         set_translation(queues_po, "Queues", "队列（预览）")
-        assert wait_for(lambda: "队列（预览）" in fetch(queues), 60), "not rebuilt after a .po edit"
+        assert wait_for(lambda: "队列（预览）" in fetch(queues), 60), f"not rebuilt after a .po edit\n{tail(log)}"
         # A broken catalog: the preview says where, keeps serving, and is not rewritten.
         lines = queues_po.read_text(encoding="utf-8").split("\n")
         line = lines.index('msgid "Create queue"') + 2
@@ -51,27 +56,27 @@ def test_serve_rebuilds_and_serves_the_page_after_each_save(project_copy: Path):
         assert wait_for(reported, 60), log.read_text("utf-8", "replace")[-3000:]
         assert "队列（预览）" in fetch(queues) and queues_po.read_bytes() == broken
         set_translation(queues_po, "Create queue", "创建队列（修好了）")
-        assert wait_for(lambda: "创建队列（修好了）" in fetch(queues), 60), "not rebuilt after the catalog was fixed"
+        assert wait_for(lambda: "创建队列（修好了）" in fetch(queues), 60), f"not rebuilt after the catalog was fixed\n{tail(log)}"
         # The theme's catalog (set up before a build starts, unlike the page's):
         set_translation(catalog("zh_CN", "sphinx", project_copy), "Download PDF", "下载 PDF（预览）")
-        assert wait_for(lambda: "下载 PDF（预览）" in fetch(url), 60), "not rebuilt after a sphinx.po edit"
+        assert wait_for(lambda: "下载 PDF（预览）" in fetch(url), 60), f"not rebuilt after a sphinx.po edit\n{tail(log)}"
         # An author saves the English page, or an example:
         page = project_copy / "source/queues.md"
         page.write_text(page.read_text(encoding="utf-8").replace("# Queues\n", "# Queues, live\n"),
                         encoding="utf-8")
-        assert wait_for(lambda: "Queues, live" in fetch(queues), 60), "not rebuilt after a source edit"
+        assert wait_for(lambda: "Queues, live" in fetch(queues), 60), f"not rebuilt after a source edit\n{tail(log)}"
         example = project_copy / "examples/processes/start-methods/main.py"
         example.write_text(example.read_text(encoding="utf-8").replace(
             "# Flush before the child starts", "# Flush now, live"), encoding="utf-8")
         assert wait_for(lambda: "Flush now, live" in fetch(page_url(url, "processes")), 60), \
-            "not rebuilt after an example edit"
+            f"not rebuilt after an example edit\n{tail(log)}"
         # A developer fixes an extension: the preview runs the new code, not the copy it imported.
         module = project_copy / "extensions/translation_status.py"
         edit_extension(module)
         assert wait_for(lambda: "Marked by a changed extension." in fetch(url), 60), "extension edit not applied"
         # ...and goes on doing so, catalogs included, until the preview restarts.
         set_translation(queues_po, "Create queue", "创建队列（扩展改过之后）")
-        assert wait_for(lambda: "创建队列（扩展改过之后）" in fetch(queues), 60), "not rebuilt after an extension edit"
+        assert wait_for(lambda: "创建队列（扩展改过之后）" in fetch(queues), 60), f"not rebuilt after an extension edit\n{tail(log)}"
         assert "Marked by a changed extension." in fetch(queues)
 
 
