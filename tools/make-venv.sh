@@ -6,8 +6,9 @@
 # Debian's own python3 needs the python3-venv package for `-m venv`: it is
 # installed when missing. Debian unstable's CPython that tools/pythons.py
 # unpacks (the 3.13+ stack on a machine without another) ships no ensurepip:
-# its venv is made without pip and filled by the Sphinx 8.2 stack's pip
-# (`pip --python`), which is made first if need be.
+# its venv is made without pip, and the lock (pip included) is installed by
+# the lock's own pip, run from its wheel, which the Sphinx 8.2 stack's pip
+# fetches (that venv is made first if need be).
 set -euo pipefail
 python=${1:?usage: tools/make-venv.sh PYTHON VENV LOCK} venv=${2:?} lock=${3:?}
 here=$(cd "$(dirname "$0")/.." && pwd)
