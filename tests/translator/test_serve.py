@@ -30,6 +30,20 @@ def tail(log: Path) -> str:
     return log.read_text("utf-8", "replace")[-3000:] if log.exists() else "(no output)"
 
 
+def builds_done(log: Path) -> bool:
+    """Every build the preview started has ended, and has stayed so for a second.
+    (It says "Serving on" once at start, then after each build; a save written
+    in two steps, truncation then text, may start two builds under load: a build
+    killed with the preview leaves a half-written file.)"""
+    def idle() -> bool:
+        text = log.read_text("utf-8", "replace")
+        return text.count("Detected changes") == text.count("Serving on") - 1
+    if not idle():
+        return False
+    time.sleep(1)
+    return idle()
+
+
 def page_url(url: str, page: str) -> str:
     return url.replace("index.html", f"{page}.html")
 
@@ -88,10 +102,9 @@ def test_a_preview_rebuild_writes_what_make_html_writes(project_copy: Path):
         assert wait_for(lambda: "进程间通信（IPC）" in fetch(url), 90), "the preview never came up"
         set_translation(catalog("zh_CN", "pipes", project_copy), "Pipes and connections", "管道与连接（预览）")
         assert wait_for(lambda: "管道与连接（预览）" in fetch(page_url(url, "pipes")), 60), "not rebuilt after a .po edit"
-        # The search index is written after the page: wait for the end of the
-        # build (the server says "Serving on" once at start, then after each build).
+        # The search index and the stylesheets are written after the page.
         log = project_copy / "serve.log"
-        assert wait_for(lambda: log.read_text("utf-8", "replace").count("Serving on") >= 2, 60)
+        assert wait_for(lambda: builds_done(log), 60), f"a build did not end\n{tail(log)}"
     run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
     served, built = project_copy / "build/serve/zh_CN", project_copy / "build/html/zh_CN"
     files = sorted(path.relative_to(built) for path in built.rglob("*") if path.is_file() and path.name != ".built")
