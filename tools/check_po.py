@@ -42,6 +42,10 @@ wrapping       the project's one wrapping style (``msgcat --no-wrap``)
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import importlib.metadata
+import json
 import re
 import subprocess
 import sys
@@ -56,7 +60,7 @@ from markdown_it import MarkdownIt
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "extensions"))
 # The build's own check (raw HTML, link targets, block shape, control characters).
-from book import catalogs, glossary, load_editions  # noqa: E402
+from book import LANGUAGES_FILE, catalogs, glossary, glossary_path, load_editions, write_atomically  # noqa: E402
 from translation_guard import LINK_TARGETS, link_targets, msgstr_line, translation_problems  # noqa: E402
 from compile_catalogs import nul_characters  # noqa: E402  (a NUL msgfmt would cut the text at)
 
@@ -188,26 +192,37 @@ class Term:
             found.append(f"'{self.name}' must be translated as '{self.required}'")
         return found
 
-    def english_text(self, msgid: str) -> str:
-        if "`" in self.english.pattern:
-            return PATH.sub(" ", ROLE.sub(" ", msgid))
-        return PYTHON_NAME.sub(" ", prose(msgid))
-
     def in_english(self, msgid: str) -> bool:
         """Whether the English uses the term: in its words, or across a
         role and the words next to it, read as the role shows
         ("{py:class}`bytes` object" reads "bytes object"). A term that only
         a role's own text has ("{py:class}`~multiprocessing.Queue`", Queue)
         is the role's: the translation keeps the role, not the term."""
-        if self.english.search(self.english_text(msgid)):
+        with_code = "`" in self.english.pattern  # a term written as code (`Queue`)
+        if self.english.search(english_words(msgid, with_code)):
             return True
-        text, roles = shown_roles(msgid)
-        blank = lambda match: " " * len(match.group())  # noqa: E731  (the roles' places stay put)
-        if "`" not in self.english.pattern:
-            text = CODE.sub(blank, text)
-        text = PYTHON_NAME.sub(blank, PATH.sub(blank, text))
+        text, roles = english_as_shown(msgid, with_code)
         return any(not any(start <= match.start() and match.end() <= end for start, end in roles)
                    for match in self.english.finditer(text))
+
+
+# The English as the glossary's terms are looked for in it: the same for
+# every term, so worked out once per message (check-po's time is mostly here).
+@functools.cache
+def english_words(msgid: str, with_code: bool) -> str:
+    if with_code:
+        return PATH.sub(" ", ROLE.sub(" ", msgid))
+    return PYTHON_NAME.sub(" ", prose(msgid))
+
+
+@functools.cache
+def english_as_shown(msgid: str, with_code: bool) -> tuple[str, list[tuple[int, int]]]:
+    """The English with each role read as it shows, and the roles' places."""
+    text, roles = shown_roles(msgid)
+    blank = lambda match: " " * len(match.group())  # noqa: E731  (the roles' places stay put)
+    if not with_code:
+        text = CODE.sub(blank, text)
+    return PYTHON_NAME.sub(blank, PATH.sub(blank, text)), roles
 
 
 # Python names written as plain words, as code comments do (no backticks
@@ -534,17 +549,77 @@ def check_catalog(po_path: Path, template: Path | None, complete: bool, language
     return problems
 
 
+# -- Speed only: a catalog's problems, kept until what they come from changes --
+#
+# A translator saves one catalog and runs check-po: only that catalog is
+# checked again. The problems found are kept in build/check-po.json, keyed by
+# everything they are worked out from: the catalog, its template, the
+# checker's code and the project code it imports, the glossary,
+# languages.toml, and the versions of Python, gettext and the libraries used.
+# Deleting the file changes nothing but the time taken.
+
+CHECKER_CODE = [Path(__file__), ROOT / "tools/compile_catalogs.py", *sorted((ROOT / "extensions").glob("*.py"))]
+
+
+def checker_key(language: str) -> str:
+    digest = hashlib.sha256(sys.version.encode())
+    digest.update(subprocess.run(["msgfmt", "--version"], capture_output=True, text=True).stdout.encode())
+    for package in ("polib", "autocorrect-py", "markdown-it-py"):
+        digest.update(importlib.metadata.version(package).encode())
+    for path in (*CHECKER_CODE, LANGUAGES_FILE, glossary_path(language)):
+        digest.update(path.read_bytes() if path.exists() else b"(none)")
+    return digest.hexdigest()
+
+
+def catalog_key(checker: str, po_path: Path, template: Path | None) -> str:
+    digest = hashlib.sha256(checker.encode())
+    for path in (po_path, template):
+        digest.update(path.read_bytes() if path is not None else b"(no template)")
+    return digest.hexdigest()
+
+
+def load_kept(path: Path) -> dict[str, list[dict]]:
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # none yet, or unreadable: everything is checked
+        return {}
+    return kept if isinstance(kept, dict) else {}
+
+
+def kept_problems(records: list[dict]) -> list[Problem]:
+    return [Problem(ROOT / record["path"], record["line"], record["kind"], record["text"], record["msgid"])
+            for record in records]
+
+
+def problem_records(problems: list[Problem]) -> list[dict]:
+    return [{"path": str(problem.path.relative_to(ROOT)), "line": problem.line, "kind": problem.kind,
+             "text": problem.text, "msgid": problem.msgid} for problem in problems]
+
+
 def main(pot_dir: str, languages: list[str]) -> int:
     editions = load_editions()
     problems: list[Problem] = []
     checked = 0
+    kept_file = Path(pot_dir).parent / "check-po.json"
+    kept, keep = load_kept(kept_file), {}
     for language in languages:
         terms = load_glossary(language)
         complete = bool(editions.get(language, {}).get("complete"))
+        checker = checker_key(language) + str(complete)
         for po_path in catalogs(language):
             template = Path(pot_dir) / po_path.with_suffix(".pot").name
-            problems += check_catalog(po_path, template if template.exists() else None, complete, language, terms)
+            template = template if template.exists() else None
+            key = catalog_key(checker, po_path, template)
+            if key in kept:
+                found = kept_problems(kept[key])
+            else:
+                found = check_catalog(po_path, template, complete, language, terms)
+            keep[key] = problem_records(found)
+            problems += found
             checked += 1
+    if keep != kept:
+        kept_file.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(kept_file, json.dumps(keep, ensure_ascii=False, indent=0, sort_keys=True))
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"check-po: {checked} catalog(s), {len(problems)} problem(s)",

@@ -9,7 +9,7 @@ import polib
 import pytest
 
 from catalogs import set_translation
-from book import catalog_dir
+from book import catalog_dir, glossary_path
 from conftest import run_make
 
 CATALOGS = catalog_dir("zh_CN", Path())
@@ -426,3 +426,26 @@ def test_a_key_terms_first_use_on_a_page_has_the_english(built_copy: Path):
             f"in parentheses, 启动方法（start method）") in result.stderr, result.stderr
     # Only the first use: the next message that uses the term is not reported.
     assert result.stderr.count(f"{catalog}:") == 1, result.stderr
+
+
+def test_kept_results_never_hide_a_problem(built_copy: Path):
+    """check-po keeps each catalog's problems (build/check-po.json) until what
+    they come from changes: a problem is reported at every run, and an edit
+    of the glossary alone (no catalog changed) has every catalog checked again."""
+    assert "0 problem(s)" in run_make("check-po", cwd=built_copy).stdout
+    assert (built_copy / "build/check-po.json").exists()  # kept: the runs below read it
+    catalog = catalog_with(built_copy, "Send data")
+    landed = (built_copy / catalog).read_bytes()
+    line = set_translation(built_copy / catalog, "Send data", "发送\n数据")
+    first, second = (run_make("check-po", cwd=built_copy, check=False) for _ in range(2))
+    assert first.returncode != 0 and second.returncode != 0
+    assert f"{catalog}:{line}: " in second.stderr and first.stderr == second.stderr
+    (built_copy / catalog).write_bytes(landed)
+    glossary = glossary_path("zh_CN", built_copy)
+    kept = glossary.read_text(encoding="utf-8")
+    glossary.write_text(kept + "pipe|pipes,管线,,管道\n", encoding="utf-8")  # the word the book uses, now refused
+    result = run_make("check-po", cwd=built_copy, check=False)
+    assert result.returncode != 0
+    assert f"{CATALOGS / 'pipes.po'}:" in result.stderr and "'管道' is not the glossary's word" in result.stderr
+    glossary.write_text(kept, encoding="utf-8")
+    assert "0 problem(s)" in run_make("check-po", cwd=built_copy).stdout
