@@ -315,7 +315,7 @@ add-language: venv ## Add an edition and its catalogs: make add-language LANGUAG
 
 .PHONY: test
 # make test leaves out what builds the whole book a second time (make dist's
-# clean build, compared byte for byte) and runs the examples on this CPython:
+# clean build, compared byte for byte) and runs the examples on the newest CPython:
 # make test-all (CI) runs everything.
 TEST_SELECTION ?= -m "not whole_rebuild"
 test: venv system-deps-html system-deps-pdf system-deps-epub system-deps-test axe pythons-newest ## Run the tests (builds what it checks); make test-all for every one
