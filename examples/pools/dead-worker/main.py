@@ -19,9 +19,11 @@ if __name__ == '__main__':
             print('Pool: the lost task never returns')
         print(f'Pool: still works, {pool.map(crash, [3, 4])}')
 
-    with ProcessPoolExecutor(max_workers=1) as executor:
+    gate = multiprocessing.Event()
+    with ProcessPoolExecutor(max_workers=1, initializer=gate.wait) as executor:
         first = executor.submit(crash, 2)          # Ends the only worker
         queued = executor.submit(crash, 3)         # Waits behind it, never runs
+        gate.set()                                 # Both queued: the worker may start
         for name, future in [('crash(2)', first), ('crash(3)', queued)]:
             try:
                 future.result()
