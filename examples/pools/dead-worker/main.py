@@ -23,7 +23,7 @@ if __name__ == '__main__':
     with ProcessPoolExecutor(max_workers=1, initializer=gate.wait) as executor:
         first = executor.submit(crash, 2)          # Ends the only worker
         queued = executor.submit(crash, 3)         # Waits behind it, never runs
-        gate.set()                                 # Both queued: the worker may start
+        gate.set()                                 # Both queued: open the gate
         for name, future in [('crash(2)', first), ('crash(3)', queued)]:
             try:
                 future.result()
