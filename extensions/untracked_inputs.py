@@ -11,11 +11,17 @@ They are declared once, in ``untracked-inputs.txt`` at the project's top
 Makefile reads too. This extension keeps a digest of those files in Sphinx's
 environment and, when it differs from the last build's, marks every page out
 of date: the build's output is then a clean build's.
+
+The digest is taken when the build sets up, as the theme's catalog is loaded
+and the extensions imported: a file edited after that (the live preview sets
+its next build up in advance) is not what this build used, so the next build
+must still see it as changed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import weakref
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -44,12 +50,20 @@ def inputs_digest(app: Sphinx) -> str:
     return digest.hexdigest()
 
 
+_AT_SET_UP: weakref.WeakKeyDictionary[Sphinx, str] = weakref.WeakKeyDictionary()
+
+
+def take_digest(app: Sphinx) -> None:
+    _AT_SET_UP[app] = inputs_digest(app)
+
+
 def pages_to_read_again(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
-    digest, last = inputs_digest(app), getattr(env, "untracked_inputs_digest", None)
+    digest, last = _AT_SET_UP.get(app) or inputs_digest(app), getattr(env, "untracked_inputs_digest", None)
     env.untracked_inputs_digest = digest
     return sorted(env.found_docs) if last is not None and last != digest else []
 
 
 def setup(app: Sphinx) -> dict:
+    app.connect("builder-inited", take_digest)
     app.connect("env-get-outdated", pages_to_read_again)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

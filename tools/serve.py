@@ -275,8 +275,10 @@ def main() -> int:
     watched = [ROOT / name for name in ("source", "examples", "extensions", "theme", "conf.py", "languages.toml")]
     if is_translation(args.language):  # the source language has no catalogs
         watched.append(catalog_dir(args.language).parent)
-    # Not edits: compiled catalogs and their record (tools/compile_catalogs.py), caches, editors' backups.
-    ignore = IgnoreFilter([edition.outdir.parent.parent], [r"\.mo(\.\d+)?$", r"\.compiled\.json(\.\d+)?$",
+    # Not edits: compiled catalogs and their record (tools/compile_catalogs.py), with
+    # the files they are staged in (msgfmt stages its own: .queues.mo.<pid>.<random>),
+    # caches, editors' backups.
+    ignore = IgnoreFilter([edition.outdir.parent.parent], [r"\.mo(\.\d+(\.\w+)?)?$", r"\.compiled\.json(\.\d+)?$",
                                                           r"__pycache__", r"\.pyc$", r"~$", r"\.sw.$"])
     watcher = PreviewServer(watched, ignore, edition, f"http://{url}")
     app = Starlette(

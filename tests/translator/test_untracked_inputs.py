@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
 import sys
 from pathlib import Path
 
@@ -13,7 +14,8 @@ import polib
 import pytest
 
 from catalogs import EDIT_MARK, edit_extension
-from conftest import ROOT, run_make
+from conftest import PAGES, ROOT, run_make
+from project_copy import pages_written
 
 sys.path.insert(0, str(ROOT / "extensions"))
 from untracked_inputs import declared_patterns  # noqa: E402
@@ -86,3 +88,35 @@ def test_editing_a_declared_input_then_make_html_gives_a_clean_builds_output(bui
 
     assert different_files(before, clean), f"editing {files[0].name} changes nothing a reader gets"
     assert different_files(built, clean) == []
+
+
+# A build set up before an input changed (as the live preview sets its next
+# build up in advance), which then builds: it used the old input, so the build
+# after it must still read every page again.
+SET_UP_THEN_EDITED = """
+import sys
+from pathlib import Path
+from sphinx.application import Sphinx
+from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+root, edit = Path.cwd(), sys.argv[1] == "edit"
+with patch_docutils(root), docutils_namespace():
+    app = Sphinx(root / "source", root, root / "build/html/zh_CN", root / "build/doctrees/html-zh_CN", "html",
+                 confoverrides={"language": "zh_CN", "nitpicky": True}, status=None, warning=sys.stderr)
+    if edit:
+        glossary = root / "locale/zh_CN/glossary.csv"
+        glossary.write_text(glossary.read_text(encoding="utf-8") + "worker pool,工作进程池,\\n", encoding="utf-8")
+    app.build()
+"""
+
+
+@pytest.mark.parametrize("edited", [False, True], ids=["unchanged", "edited after set-up"])
+def test_an_input_edited_while_a_build_runs_is_seen_by_the_next_build(built_copy: Path, edited: bool):
+    run_make("html", f"LANGUAGES={LANGUAGE}", cwd=built_copy)
+    script = subprocess.run([sys.executable, "-c", SET_UP_THEN_EDITED, "edit" if edited else "keep"],
+                            cwd=built_copy, capture_output=True, text=True)
+    assert script.returncode == 0, script.stderr
+    written = pages_written(built_copy / "build/html", lambda: run_make("html", f"LANGUAGES={LANGUAGE}", cwd=built_copy))
+    # Unchanged: the script's build is make's own (nothing to read again, so
+    # what the edit makes read again below is the edit's doing).
+    assert written.get(LANGUAGE, set()) == (set(PAGES) if edited else set())
