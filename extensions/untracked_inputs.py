@@ -58,7 +58,7 @@ def take_digest(app: Sphinx) -> None:
 
 
 def pages_to_read_again(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
-    digest, last = _AT_SET_UP.get(app) or inputs_digest(app), getattr(env, "untracked_inputs_digest", None)
+    digest, last = _AT_SET_UP[app], getattr(env, "untracked_inputs_digest", None)
     env.untracked_inputs_digest = digest
     return sorted(env.found_docs) if last is not None and last != digest else []
 

@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "extensions"))
 from book import catalog, translations  # noqa: E402
-from preview_process import fetch, running_preview  # noqa: E402
+from preview_process import builds, fetch, running_preview  # noqa: E402
 from project_copy import copy_project, pages_written  # noqa: E402
 from run_example import START_METHODS, run_example  # noqa: E402
 
@@ -142,17 +142,17 @@ def bench_preview(project: Path, runs: int) -> list[float]:
     the server tells the browser to reload)."""
     page = project / f"build/serve/zh_CN/{EDITED_PAGE}.html"
     log = project / "build/serve.log"
-    builds_done = lambda: log.read_text(encoding="utf-8", errors="replace").count("Serving on")  # noqa: E731
+    builds_ended = lambda: builds(log)[1]  # noqa: E731
     with running_preview(project, "zh_CN", log) as url:
         # The server answers once the first build is done and files are watched.
         wait_until(lambda: fetch(url) != "", timeout=120)
         time.sleep(1)  # the next build's process prepares itself
         samples = []
         for run in range(runs):
-            done = builds_done()
+            done = builds_ended()
             started = time.perf_counter()
             translation = edit_one_message(project, run, "预览")
-            wait_until(lambda: builds_done() > done)
+            wait_until(lambda: builds_ended() > done)
             samples.append(time.perf_counter() - started)
             if translation not in page.read_text(encoding="utf-8"):
                 raise RuntimeError(f"the preview did not show the edit; see {log}")

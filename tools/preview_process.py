@@ -31,6 +31,14 @@ def fetch(url: str) -> str:
         return ""
 
 
+def builds(log: Path) -> tuple[int, int]:
+    """How many builds the preview has started and ended, from its output
+    (tools/serve.py says "Detected changes" as one starts, and "Serving on"
+    once when it comes up, then as each ends)."""
+    text = log.read_text(encoding="utf-8", errors="replace")
+    return text.count("Detected changes"), text.count("Serving on") - 1
+
+
 @contextlib.contextmanager
 def running_preview(project: Path, language: str, log: Path) -> Iterator[str]:
     """`make serve LANGUAGE=language` in ``project``; yields the page's URL."""

@@ -8,7 +8,7 @@ from pathlib import Path
 from catalogs import edit_extension, set_translation
 from book import catalog
 from conftest import run_make
-from preview_process import fetch, running_preview
+from preview_process import builds, fetch, running_preview
 
 
 def wait_for(condition, seconds: float) -> bool:
@@ -32,12 +32,11 @@ def tail(log: Path) -> str:
 
 def builds_done(log: Path) -> bool:
     """Every build the preview started has ended, and has stayed so for a second.
-    (It says "Serving on" once at start, then after each build; a save written
-    in two steps, truncation then text, may start two builds under load: a build
-    killed with the preview leaves a half-written file.)"""
+    (A save written in two steps, truncation then text, may start two builds
+    under load: a build killed with the preview leaves a half-written file.)"""
     def idle() -> bool:
-        text = log.read_text("utf-8", "replace")
-        return text.count("Detected changes") == text.count("Serving on") - 1
+        started, ended = builds(log)
+        return started == ended
     if not idle():
         return False
     time.sleep(1)
