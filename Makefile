@@ -128,6 +128,7 @@ UNTRACKED_INPUTS := untracked-inputs.txt \
 HTML_INPUTS := conf.py $(LOCK) $(VENV)/.installed $(BUILD)/stack.stamp $(UNTRACKED_INPUTS) \
     $(shell find source examples extensions theme -type f -not -name '*.pyc')
 .PRECIOUS: $(BUILD)/html/%/.built $(BUILD)/catalogs/%.stamp $(BUILD)/git-head.stamp $(BUILD)/stack.stamp  # stamps, not intermediate files
+.PRECIOUS: $(BUILD)/pdf/python-ipc-%.pdf $(BUILD)/epub/python-ipc-%.epub  # outputs, not intermediate files
 
 # Check and compile an edition's catalogs, every time: msgfmt runs only for a
 # catalog whose content it has not compiled before. The stamp changes only when
@@ -146,11 +147,12 @@ $(BUILD)/catalogs/%.stamp: FORCE
 .PHONY: FORCE
 FORCE:
 
-# The commit being built: pages show dates from git (extensions/page_dates.py),
+# The commit being built, and the date the outputs show (SOURCE_DATE_EPOCH,
+# the commit's unless set): pages show dates from git (extensions/page_dates.py),
 # so a new commit rebuilds the editions even when no file changed. The stamp
-# changes only when HEAD does (empty outside a git checkout).
+# changes only when one of them does (no commit outside a git checkout).
 $(BUILD)/git-head.stamp: FORCE
-	@mkdir -p $(@D); head=$$(git rev-parse -q HEAD 2>/dev/null || true); \
+	@mkdir -p $(@D); head="$$(git rev-parse -q HEAD 2>/dev/null || true) $(SOURCE_DATE_EPOCH)"; \
 	    [ -f $@ ] && [ "$$(cat $@)" = "$$head" ] || echo "$$head" > $@
 
 # One edition; each has its own output and doctree directories.
@@ -173,19 +175,21 @@ pdf: venv system-deps-pdf ## Build the PDF of every edition into build/pdf/ (LAN
 
 # One edition: Sphinx writes LaTeX, latexmk runs XeLaTeX, and the build fails
 # if XeLaTeX logged a missing glyph. The PDF is also put beside the edition's
-# HTML, which links to it.
-pdf-%: venv system-deps-pdf $(BUILD)/catalogs/%.stamp
+# HTML, which links to it. Made from what the edition's HTML is made from: with
+# none of it changed since the last successful build, make pdf does nothing.
+pdf-%: $(BUILD)/pdf/python-ipc-%.pdf
+	@if [ -d $(BUILD)/html/$* ]; then cmp -s $< $(BUILD)/html/$*/$(<F) || cp $< $(BUILD)/html/$*/; fi
+$(BUILD)/pdf/python-ipc-%.pdf: $(HTML_INPUTS) $(BUILD)/catalogs/%.stamp $(BUILD)/git-head.stamp | system-deps-pdf
 	@# A failed build leaves no stale PDF behind; XeLaTeX starts from nothing (no
 	@# .aux of an earlier build), so the PDF is the clean build's, byte for byte.
-	rm -rf $(BUILD)/pdf/python-ipc-$*.pdf $(BUILD)/html/$*/python-ipc-$*.pdf $(BUILD)/latex/$*
+	rm -rf $@ $(BUILD)/html/$*/$(@F) $(BUILD)/latex/$*
 	$(SPHINXBUILD) -b latex -D language=$* -d $(BUILD)/doctrees/latex-$* source $(BUILD)/latex/$*
 	FORCE_SOURCE_DATE=1 $(MAKE) --no-print-directory -C $(BUILD)/latex/$* all-pdf \
 	    LATEXMKOPTS="-interaction=nonstopmode -halt-on-error -silent" > $(BUILD)/latex/$*/latexmk.out \
 	    || { tail -40 $(BUILD)/latex/$*/latexmk.out; exit 1; }
 	$(BIN)/python tools/check_latex_log.py $(BUILD)/latex/$*/python-ipc-$*.log
-	mkdir -p $(BUILD)/pdf
-	cp $(BUILD)/latex/$*/python-ipc-$*.pdf $(BUILD)/pdf/
-	if [ -d $(BUILD)/html/$* ]; then cp $(BUILD)/pdf/python-ipc-$*.pdf $(BUILD)/html/$*/; fi
+	mkdir -p $(@D)
+	cp $(BUILD)/latex/$*/$(@F) $@
 
 # -- EPUB -----------------------------------------------------------------------
 
@@ -197,15 +201,18 @@ epub: venv system-deps-html system-deps-epub ## Build the EPUB of every edition 
 
 # One edition (settings: extensions/epub_editions.py). Sphinx writes into an
 # emptied folder (the EPUB's manifest lists every file in it), epubcheck must
-# report no error and no warning (its report: build/epub/<name>.epubcheck.json), and the EPUB is also put beside the
-# edition's HTML, which links to it.
-epub-%: venv system-deps-html system-deps-epub $(BUILD)/catalogs/%.stamp
-	rm -rf $(BUILD)/epub/python-ipc-$*.epub $(BUILD)/html/$*/python-ipc-$*.epub $(BUILD)/epub/$*  # a failed build leaves no stale EPUB behind
+# report no error and no warning (its report: build/epub/<name>.epubcheck.json),
+# and the EPUB is also put beside the edition's HTML, which links to it. As
+# for the PDF, nothing changed since the last successful build: nothing to do.
+epub-%: $(BUILD)/epub/python-ipc-%.epub
+	@if [ -d $(BUILD)/html/$* ]; then cmp -s $< $(BUILD)/html/$*/$(<F) || cp $< $(BUILD)/html/$*/; fi
+$(BUILD)/epub/python-ipc-%.epub: $(HTML_INPUTS) $(BUILD)/catalogs/%.stamp $(BUILD)/git-head.stamp \
+    | system-deps-html system-deps-epub
+	rm -rf $@ $(BUILD)/html/$*/$(@F) $(BUILD)/epub/$*  # a failed build leaves no stale EPUB behind
 	$(SPHINXBUILD) -b epub -D language=$* -d $(BUILD)/doctrees/epub-$* source $(BUILD)/epub/$*
 	$(EPUBCHECK) --quiet --failonwarnings --json $(BUILD)/epub/python-ipc-$*.epubcheck.json \
-	    $(BUILD)/epub/$*/python-ipc-$*.epub
-	cp $(BUILD)/epub/$*/python-ipc-$*.epub $(BUILD)/epub/
-	if [ -d $(BUILD)/html/$* ]; then cp $(BUILD)/epub/python-ipc-$*.epub $(BUILD)/html/$*/; fi
+	    $(BUILD)/epub/$*/$(@F)
+	cp $(BUILD)/epub/$*/$(@F) $@
 
 # -- Examples -------------------------------------------------------------------
 

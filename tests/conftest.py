@@ -15,6 +15,7 @@ import contextlib
 import fcntl
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -80,8 +81,8 @@ def run_make(*targets: str, cwd: Path = ROOT, check: bool = True, lock: bool = T
 
 def run_make_once(target: str, lock: str | None = None, **env: str) -> None:
     """``make TARGET`` in the project, once per test run whatever the number
-    of workers: for targets that always do their whole work (make pdf runs
-    XeLaTeX, make dist starts from nothing)."""
+    of workers: for a target that always does its whole work (make dist
+    starts from nothing)."""
     with project_build_lock(ROOT, lock or target):
         done = BUILD / f".tests-{target}.done"
         if done.exists() and done.read_text() == TEST_RUN:
@@ -136,8 +137,10 @@ BUILD_DATE = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capt
 
 @pytest.fixture(scope="session")
 def pdfs(html_site: Path) -> Path:
-    """Both PDFs (build/pdf/), built after the HTML (so each is also put beside its edition)."""
-    run_make_once("pdf")
+    """Both PDFs (build/pdf/), built after the HTML (so each is also put beside
+    its edition); make's own check, as for the HTML: XeLaTeX runs only when an
+    input changed since the last build."""
+    run_make("pdf")
     return BUILD / "pdf"
 
 
@@ -145,8 +148,22 @@ def pdfs(html_site: Path) -> Path:
 def epubs(html_site: Path) -> dict[str, Path]:
     """Both EPUBs, built by `make epub` after the HTML (so each is also put
     beside its HTML edition)."""
-    run_make_once("epub", SOURCE_DATE_EPOCH=BUILD_DATE)
+    run_make("epub", SOURCE_DATE_EPOCH=BUILD_DATE)
     return {language: BUILD / "epub" / f"python-ipc-{language}.epub" for language in ("en", "zh_CN")}
+
+
+def earlier_pdfs(project: Path, language: str) -> list[Path]:
+    """An earlier build's PDF of ``language`` in ``project``, in build/pdf/ and
+    beside the HTML edition, as old as the edition's last HTML build: a build
+    that fails after an edit must not leave it to pass for the book as it is."""
+    built = (project / "build/html" / language / ".built").stat().st_mtime_ns
+    pdfs = [project / "build/pdf" / f"python-ipc-{language}.pdf",
+            project / "build/html" / language / f"python-ipc-{language}.pdf"]
+    for pdf in pdfs:
+        pdf.parent.mkdir(parents=True, exist_ok=True)
+        pdf.write_bytes(b"%PDF-1.5 an earlier build's\n")
+        os.utime(pdf, ns=(built, built))
+    return pdfs
 
 
 @pytest.fixture(scope="session")
@@ -160,46 +177,81 @@ def clean_build() -> Path:
     return BUILD / "dist-build"
 
 
-# In a scratch copy, what the build writes, as opposed to what a person edits.
-BUILD_PRODUCTS = {"build", ".venv", "node_modules", "__pycache__"}
+# Never part of a copy's state: the shared venvs (symlinks) and bytecode.
+NOT_COPY_STATE = {".venv", ".venv-py313", "__pycache__"}
+# Kept as a test left them: results stored under a key of everything they
+# depend on (tools/check_po.py), which a later test may use as a person's
+# later run would.
+KEPT_ACROSS_TESTS = {Path("build/check-po.json")}
 
 
-def edited_files(project: Path) -> dict[Path, bytes]:
-    """Every file of the copy a person could have changed (sources, catalogs, code), with its bytes."""
-    found = {}
+def copy_state(project: Path) -> dict[Path, tuple[bytes, int] | str | None]:
+    """Every file of a scratch copy, sources and build outputs alike, with its
+    bytes and modification time (make and Sphinx decide what is out of date
+    by both); every folder, as None; every symbolic link, as its target."""
+    state: dict[Path, tuple[bytes, int] | str | None] = {}
     for folder, subfolders, files in os.walk(project):
-        subfolders[:] = [name for name in subfolders if name not in BUILD_PRODUCTS]
-        for name in files:
-            if not name.endswith(".mo"):  # compiled catalogs: build products
-                found[Path(folder, name)] = Path(folder, name).read_bytes()
-    return found
+        subfolders[:] = [name for name in subfolders if name not in NOT_COPY_STATE]
+        state[Path(folder)] = None
+        for name in files + subfolders:
+            path = Path(folder, name)
+            if path.relative_to(project) in KEPT_ACROSS_TESTS:
+                continue
+            if path.is_symlink():
+                state[path] = os.readlink(path)
+            elif name in files:
+                state[path] = (path.read_bytes(), path.stat().st_mtime_ns)
+    return state
+
+
+def restore_state(project: Path, state: dict[Path, tuple[bytes, int] | None]) -> None:
+    """Put the copy back as ``copy_state`` saw it: what a test added is
+    deleted, what it changed or deleted is written again, and every
+    modification time is restored."""
+    now = copy_state(project)
+    changed = {path for path, saved in now.items() if path not in state or (saved, state[path]).count(None) == 1
+               or isinstance(saved, str) != isinstance(state[path], str)}  # a file now a folder or a link...
+    for path in sorted(changed, key=lambda path: len(path.parts), reverse=True):  # a folder's files first
+        if now[path] is None:
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+    for path, saved in state.items():
+        if saved is None:
+            path.mkdir(parents=True, exist_ok=True)
+            continue
+        if isinstance(saved, str):
+            if not path.is_symlink() or os.readlink(path) != saved:
+                path.unlink(missing_ok=True)
+                path.symlink_to(saved)
+            continue
+        data, mtime = saved
+        if not path.exists() or path.read_bytes() != data:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        if path.stat().st_mtime_ns != mtime:
+            os.utime(path, ns=(mtime, mtime))
 
 
 @pytest.fixture(scope="session")
-def _built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _built_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    run_make("html", cwd=project)
-    return project
+    run_make("html", "gettext", cwd=project)  # the editions, and the templates check-po and update-po read
+    return project, copy_state(project)
 
 
 @pytest.fixture
-def built_copy(_built_project: Path) -> Iterator[Path]:
-    """A scratch copy of the project with both editions' HTML built, shared by
-    the tests that edit and build again (a copy built from nothing for each
-    would cost a cold build each). Whatever a test changed is put back after
-    it, so each test starts from the project's files; its first `make html`
-    then rebuilds what the last test's edits had changed, incrementally, as
-    it would for a person. (The live preview compiles the catalogs itself, out
-    of make's sight: its tests take a copy of their own.)"""
-    before = edited_files(_built_project)
-    yield _built_project
-    after = edited_files(_built_project)
-    for path in after.keys() - before.keys():
-        path.unlink()
-    for path, data in before.items():
-        if after.get(path) != data:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+def built_copy(_built_project: tuple[Path, dict]) -> Iterator[Path]:
+    """A scratch copy of the project with both editions' HTML and the message
+    templates built, shared by the tests that edit and build again (a copy
+    built from nothing for each would cost a cold build each). After each test the copy is put back
+    exactly as it was once built, build outputs and modification times
+    included: the next test starts from a built book with nothing out of
+    date, as if it had its own. (The live preview compiles the catalogs
+    itself, out of make's sight: its tests take a copy of their own.)"""
+    project, state = _built_project
+    yield project
+    restore_state(project, state)
 
 
 @pytest.fixture

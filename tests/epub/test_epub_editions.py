@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from book import load_editions
-from conftest import PAGES, ROOT
+from conftest import BUILD_DATE, PAGES, ROOT, run_make
 
 EDITIONS = load_editions()
 LANGUAGE_TAGS = {"en": "en", "zh_CN": "zh-CN"}  # stated, not computed: the test's own expectation
@@ -234,3 +234,11 @@ def test_a_clean_rebuild_gives_byte_identical_epubs(epubs: dict[str, Path], clea
         with zipfile.ZipFile(again) as archive:
             dates = {info.date_time for info in archive.infolist()}
         assert len(dates) == 1  # one fixed date, not the files' modification times
+
+
+def test_make_epub_again_with_nothing_changed_runs_no_sphinx_and_no_epubcheck(epubs: dict[str, Path], html_site: Path):
+    outputs = [path for language, epub in epubs.items() for path in (epub, html_site / language / epub.name)]
+    before = {path: path.stat().st_mtime_ns for path in outputs}
+    again = run_make("epub", SOURCE_DATE_EPOCH=BUILD_DATE)  # as the fixture built them
+    assert "sphinx-build" not in again.stdout and "epubcheck" not in again.stdout, again.stdout
+    assert {path: path.stat().st_mtime_ns for path in outputs} == before

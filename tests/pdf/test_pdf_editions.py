@@ -15,7 +15,7 @@ import polib
 import pytest
 
 from book import catalog
-from conftest import BUILD, PAGES, ROOT, run_make
+from conftest import BUILD, PAGES, ROOT, earlier_pdfs, run_make
 
 sys.path.insert(0, str(ROOT / "extensions"))
 from code_comments import find_comments, translate_comments  # noqa: E402
@@ -189,15 +189,20 @@ def test_each_html_edition_links_to_its_own_pdf(pdfs: Path, html_site: Path):
             (pdfs / f"python-ipc-{language}.pdf").read_bytes()
 
 
+def test_make_pdf_again_with_nothing_changed_runs_no_xelatex(pdfs: Path, html_site: Path):
+    outputs = [path for language in EDITIONS for path in (pdfs / f"python-ipc-{language}.pdf",
+                                                          html_site / language / f"python-ipc-{language}.pdf")]
+    before = {path: path.stat().st_mtime_ns for path in outputs}
+    again = run_make("pdf")
+    assert "sphinx-build" not in again.stdout and "latexmk" not in again.stdout, again.stdout
+    assert {path: path.stat().st_mtime_ns for path in outputs} == before
+
+
 def test_a_missing_glyph_fails_the_build_naming_the_log_line(built_copy: Path):
     page = built_copy / "source" / "index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nAn Egyptian hieroglyph no font here has: \U00013000.\n",
                     encoding="utf-8")
-    # An earlier build's PDF, in build/pdf/ and beside the HTML edition.
-    earlier = [built_copy / "build/pdf/python-ipc-en.pdf", built_copy / "build/html/en/python-ipc-en.pdf"]
-    for pdf in earlier:
-        pdf.parent.mkdir(parents=True, exist_ok=True)
-        pdf.write_bytes(b"%PDF-1.5 an earlier build's\n")
+    earlier = earlier_pdfs(built_copy, "en")
     result = run_make("pdf", "LANGUAGES=en", cwd=built_copy, check=False)
     assert result.returncode != 0
     assert re.search(r"python-ipc-en\.log:\d+: missing glyph U\+13000 '\U00013000' in font Noto Serif",

@@ -4,10 +4,8 @@ tested program: the same code as the English page, with Chinese comments."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,7 @@ from built_pages import is_chinese, shown_listings, soup, split_comments
 from conftest import PAGES, ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
-from run_example import expected_output, run_example  # noqa: E402
+from run_example import expected_output, run_examples  # noqa: E402
 
 LANGUAGES = ("en", "zh_CN")
 
@@ -63,8 +61,7 @@ def test_code_as_shown_prints_the_output_as_shown(html_site: Path, tmp_path: Pat
         assert as_tested >= 2 * len(PAGES) and not cases, "an English listing differs from its example file"
     else:
         assert len(cases) >= 2 * len(PAGES), "Chinese listings should differ from the examples in their comments"
-    with ThreadPoolExecutor(max_workers=2 * (os.cpu_count() or 1)) as pool:
-        results = list(pool.map(lambda case: run_example(case[1], case[2], timeout=60), cases))
+    results = run_examples([(script, method, sys.executable) for _, script, method, _ in cases])
     for (where, _, _, output), result in zip(cases, results):
         assert result.returncode == 0 and result.stderr == b"", (where, result.stderr.decode())
         assert result.stdout.decode("utf-8") == output, where

@@ -12,7 +12,6 @@ import os
 import sys
 import textwrap
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "tools"))
 from run_example import (PYTHON_VERSIONS, START_METHODS, ExampleTimeout, expected_output,  # noqa: E402
-                         how_to_get, interpreters, output_files, run_example)
+                         how_to_get, interpreters, output_files, run_example, run_examples)
 
 EXAMPLES = sorted((ROOT / "examples").glob("*/*/main.py"))
 
@@ -67,14 +66,12 @@ def test_every_tested_cpython_is_installed(pytestconfig: pytest.Config):
 @pytest.fixture(scope="session")
 def example_runs(pytestconfig: pytest.Config) -> dict:
     """Every example under every start method on every CPython asked for, run
-    concurrently (each in its own process group), so the suite takes about
-    the time of the slowest."""
+    concurrently (tools/run_example.py: run_examples)."""
     chosen = pythons(pytestconfig)
     cases = [(script, method, version) for script in EXAMPLES for method in START_METHODS
              for version, python in chosen.items() if python]
-    with ThreadPoolExecutor(max_workers=2 * (os.cpu_count() or 1)) as pool:
-        runs = pool.map(lambda case: run_example(case[0], case[1], timeout=60, python=chosen[case[2]]), cases)
-        return dict(zip(cases, runs))
+    runs = run_examples([(script, method, chosen[version]) for script, method, version in cases])
+    return dict(zip(cases, runs))
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc):

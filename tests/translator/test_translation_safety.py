@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from catalogs import set_translation
 from book import catalog
-from conftest import run_make
+from conftest import earlier_pdfs, run_make
 
 PAGE = "processes"
 CATALOG = catalog("zh_CN", PAGE, Path())
@@ -79,12 +79,13 @@ def markup_of(pages: list[Path]) -> set[tuple]:
 
 
 @pytest.fixture(scope="module")
-def book_markup(_built_project: Path) -> set[tuple]:
+def book_markup(_built_project: tuple[Path, dict]) -> set[tuple]:
     """Every element, attribute and link target the Chinese edition has as
     written (the English, its translation, the theme): what no translation
-    can add to is this. Built from the project's files, before any edit."""
-    run_make("html", "LANGUAGES=zh_CN", cwd=_built_project)
-    return markup_of(sorted((_built_project / "build/html/zh_CN").glob("*.html")))
+    can add to is this. Built from the project's files (the shared copy as
+    built, before any test's edit)."""
+    project, _ = _built_project
+    return markup_of(sorted((project / "build/html/zh_CN").glob("*.html")))
 
 
 def injected_markup(soup: BeautifulSoup, book_markup: set[tuple]) -> list[str]:
@@ -164,12 +165,7 @@ def test_a_translation_the_build_cannot_apply_fails_html_and_pdf_never_silent_en
              for msgid, (msgstr, words) in zip(prose_messages(po, len(UNUSABLE)), UNUSABLE.items())}
     written = po.read_bytes()
 
-    # An earlier build's PDF, in build/pdf/ and beside the HTML edition: a
-    # failed build must not leave it to pass for the book as it is now.
-    earlier = [built_copy / "build/pdf/python-ipc-zh_CN.pdf", built_copy / "build/html/zh_CN/python-ipc-zh_CN.pdf"]
-    for pdf in earlier:
-        pdf.parent.mkdir(parents=True, exist_ok=True)
-        pdf.write_bytes(b"%PDF-1.5 an earlier build's\n")
+    earlier = earlier_pdfs(built_copy, "zh_CN")
     for target in ("html", "pdf", "check-po"):
         assert_refused(built_copy, target, lines)
     assert [pdf for pdf in earlier if pdf.exists()] == []
