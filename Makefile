@@ -284,10 +284,11 @@ SERVE_PORT ?= 8000
 gettext: $(POT_DIR)/.extracted ## Extract the messages: build/gettext/<page>.pot and sphinx.pot (theme)
 	@:
 
-# Extracted again only when a file the messages come from changed (make's own
+# Extracted again only when a file the messages come from, or the date the
+# templates show (SOURCE_DATE_EPOCH, in the commit stamp), changed (make's own
 # check, as for the HTML): check-po and update-po after a catalog edit start
 # no Sphinx.
-$(POT_DIR)/.extracted: $(HTML_INPUTS) babel.cfg | venv
+$(POT_DIR)/.extracted: $(HTML_INPUTS) babel.cfg $(BUILD)/git-head.stamp | venv
 	@# Sphinx reads again the pages that changed (and every page when the
 	@# extensions did: extensions/untracked_inputs.py), and writes every template.
 	$(BIN)/sphinx-build -c . -q -b gettext -d $(BUILD)/doctrees/gettext source $(POT_DIR)
@@ -326,8 +327,10 @@ add-language: venv ## Add an edition and its catalogs: make add-language LANGUAG
 # make test-all (CI) runs everything.
 TEST_SELECTION ?= -m "not whole_rebuild"
 test: venv system-deps-html system-deps-pdf system-deps-epub system-deps-test axe pythons-newest ## Run the tests (builds what it checks); make test-all for every one
-	@# On every core (pytest-xdist), a test file to a worker: the tests of a file
-	@# share its fixtures' work (the examples' runs, a git history, a browser).
+	@# On every core (pytest-xdist), a test file to a worker at a time: the tests
+	@# of a file share its fixtures' work (the examples' runs, a git history, a
+	@# browser). xdist starts the files with most tests first (measured: the
+	@# examples' waits then overlap the builds; an order by duration was slower).
 	$(BIN)/python -m pytest -n $(NPROC) --dist loadfile $(TEST_SELECTION) $(PYTEST_ARGS)
 
 # The other stack (Sphinx 9.2) is tested by make test-all with this Python.

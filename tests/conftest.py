@@ -102,21 +102,6 @@ def chapter_pages() -> list[str]:
 PAGES = chapter_pages()
 
 
-# The test files that take longest, started first so that the workers finish
-# together (make test gives each worker a file at a time).
-LONGEST_FIRST = ["reader/test_page_dates.py", "reader/test_examples.py", "translator/test_serve.py",
-                 "reader/test_accessibility.py", "translator/test_translation_safety.py",
-                 "translator/test_rebuilds.py", "translator/test_untracked_inputs.py", "epub/test_epub_editions.py",
-                 "pdf/test_pdf_editions.py"]
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]):
-    def rank(item: pytest.Item) -> int:
-        path = item.path.relative_to(ROOT / "tests").as_posix()
-        return LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
-    items.sort(key=rank)  # stable: within a file, the order stays
-
-
 def pytest_addoption(parser: pytest.Parser):
     parser.addoption("--all-pythons", action="store_true",
                      help="run the examples on every supported CPython, not only this one (make test-all)")

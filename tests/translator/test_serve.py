@@ -16,7 +16,7 @@ def wait_for(condition, seconds: float) -> bool:
     while time.monotonic() < deadline:
         if condition():
             return True
-        time.sleep(0.5)
+        time.sleep(0.1)
     return False
 
 
