@@ -323,9 +323,10 @@ add-language: venv ## Add an edition and its catalogs: make add-language LANGUAG
 
 .PHONY: test
 # make test leaves out what builds the whole book a second time (make dist's
-# clean build, compared byte for byte) and runs the examples on the newest CPython:
+# clean build, compared byte for byte) and what checks a second time what other
+# tests establish (second_check), and runs the examples on the newest CPython:
 # make test-all (CI) runs everything.
-TEST_SELECTION ?= -m "not whole_rebuild"
+TEST_SELECTION ?= -m "not whole_rebuild and not second_check"
 test: venv system-deps-html system-deps-pdf system-deps-epub system-deps-test axe pythons-newest ## Run the tests (builds what it checks); make test-all for every one
 	@# On every core (pytest-xdist), a test file to a worker at a time: the tests
 	@# of a file share its fixtures' work (the examples' runs, a git history, a
