@@ -173,12 +173,16 @@ pdf: venv system-deps-pdf ## Build the PDF of every edition into build/pdf/ (LAN
 	@$(MAKE) --no-print-directory --output-sync=target -j$(NPROC) $(addprefix pdf-,$(LANGUAGES))
 	@ls -1 $(addprefix $(BUILD)/pdf/python-ipc-,$(addsuffix .pdf,$(LANGUAGES)))
 
+# A recipe's PDF or EPUB ($<) put beside its edition's HTML, if built, unless
+# the same file is there already (the HTML links to it).
+PUT_BESIDE_HTML = if [ -d $(BUILD)/html/$* ]; then cmp -s $< $(BUILD)/html/$*/$(<F) || cp $< $(BUILD)/html/$*/; fi
+
 # One edition: Sphinx writes LaTeX, latexmk runs XeLaTeX, and the build fails
 # if XeLaTeX logged a missing glyph. The PDF is also put beside the edition's
 # HTML, which links to it. Made from what the edition's HTML is made from: with
 # none of it changed since the last successful build, make pdf does nothing.
 pdf-%: $(BUILD)/pdf/python-ipc-%.pdf
-	@if [ -d $(BUILD)/html/$* ]; then cmp -s $< $(BUILD)/html/$*/$(<F) || cp $< $(BUILD)/html/$*/; fi
+	@$(PUT_BESIDE_HTML)
 $(BUILD)/pdf/python-ipc-%.pdf: $(HTML_INPUTS) $(BUILD)/catalogs/%.stamp $(BUILD)/git-head.stamp | system-deps-pdf
 	@# A failed build leaves no stale PDF behind; XeLaTeX starts from nothing (no
 	@# .aux of an earlier build), so the PDF is the clean build's, byte for byte.
@@ -205,7 +209,7 @@ epub: venv system-deps-html system-deps-epub ## Build the EPUB of every edition 
 # and the EPUB is also put beside the edition's HTML, which links to it. As
 # for the PDF, nothing changed since the last successful build: nothing to do.
 epub-%: $(BUILD)/epub/python-ipc-%.epub
-	@if [ -d $(BUILD)/html/$* ]; then cmp -s $< $(BUILD)/html/$*/$(<F) || cp $< $(BUILD)/html/$*/; fi
+	@$(PUT_BESIDE_HTML)
 $(BUILD)/epub/python-ipc-%.epub: $(HTML_INPUTS) $(BUILD)/catalogs/%.stamp $(BUILD)/git-head.stamp \
     | system-deps-html system-deps-epub
 	rm -rf $@ $(BUILD)/html/$*/$(@F) $(BUILD)/epub/$*  # a failed build leaves no stale EPUB behind

@@ -189,32 +189,28 @@ def copy_state(project: Path) -> dict[Path, tuple[bytes, int] | str | None]:
     return state
 
 
-def restore_state(project: Path, state: dict[Path, tuple[bytes, int] | None]) -> None:
+def restore_state(project: Path, state: dict[Path, tuple[bytes, int] | str | None]) -> None:
     """Put the copy back as ``copy_state`` saw it: what a test added is
     deleted, what it changed or deleted is written again, and every
     modification time is restored."""
     now = copy_state(project)
-    changed = {path for path, saved in now.items() if path not in state or (saved, state[path]).count(None) == 1
-               or isinstance(saved, str) != isinstance(state[path], str)}  # a file now a folder or a link...
-    for path in sorted(changed, key=lambda path: len(path.parts), reverse=True):  # a folder's files first
-        if now[path] is None:
-            shutil.rmtree(path)
-        else:
-            path.unlink()
+    # Added, or of another kind (a folder is None, a link its target, a file its bytes and time).
+    gone = {path for path, saved in now.items() if path not in state or type(saved) is not type(state[path])}
+    for path in sorted(gone, key=lambda path: len(path.parts), reverse=True):  # a folder's files first
+        shutil.rmtree(path) if now[path] is None else path.unlink()
     for path, saved in state.items():
+        if path in now and path not in gone and now[path] == saved:
+            continue
         if saved is None:
             path.mkdir(parents=True, exist_ok=True)
-            continue
-        if isinstance(saved, str):
-            if not path.is_symlink() or os.readlink(path) != saved:
-                path.unlink(missing_ok=True)
-                path.symlink_to(saved)
-            continue
-        data, mtime = saved
-        if not path.exists() or path.read_bytes() != data:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        if path.stat().st_mtime_ns != mtime:
+        elif isinstance(saved, str):
+            path.unlink(missing_ok=True)
+            path.symlink_to(saved)
+        else:
+            data, mtime = saved
+            if path in gone or now.get(path, (None,))[0] != data:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
             os.utime(path, ns=(mtime, mtime))
 
 
