@@ -18,9 +18,11 @@ packages_for() {
                   fonts-noto-cjk fonts-noto-core fonts-noto-mono fonts-lmodern graphviz ;;
         # The EPUB validator (W3C's epubcheck; make epub runs it on every EPUB it writes).
         epub) echo epubcheck ;;
-        # A real browser for the reader tests, poppler for the PDF tests, Node.js
+        # A real browser for the reader tests (Chromium's headless shell: the
+        # engine Playwright itself runs headless tests in, without the desktop
+        # browser's user interface layer), poppler for the PDF tests, Node.js
         # for axe-core (the accessibility audit, tools/axe/).
-        test) echo chromium poppler-utils gettext nodejs ;;
+        test) echo chromium-headless-shell poppler-utils gettext nodejs ;;
         # npm, where the nodejs package lacks it (Debian's; NodeSource's includes it).
         npm) echo npm ;;
         # What tools/pythons.py uses to get CPython 3.13+ from Debian unstable

@@ -9,6 +9,7 @@ from catalogs import edit_extension, set_translation
 from book import catalog
 from conftest import run_make
 from preview_process import builds, fetch, running_preview
+from project_copy import pages_written
 
 
 def wait_for(condition, seconds: float) -> bool:
@@ -94,18 +95,22 @@ def test_serve_rebuilds_and_serves_the_page_after_each_save(project_copy: Path):
         assert "Marked by a changed extension." in fetch(queues)
 
 
-def test_a_preview_rebuild_writes_what_make_html_writes(project_copy: Path):
+def test_a_preview_rebuild_writes_what_make_html_writes(built_copy: Path):
     # Preview rebuilds run in processes forked from a server that imported
-    # Sphinx once; their output must not differ from a fresh `make html`.
-    with preview(project_copy) as url:
+    # Sphinx once; their output must not differ from `make html`'s. (A copy
+    # with the HTML built, as a translator's: the preview compiles the
+    # catalogs itself, then make html finds them compiled.)
+    with preview(built_copy) as url:
         assert wait_for(lambda: "进程间通信（IPC）" in fetch(url), 90), "the preview never came up"
-        set_translation(catalog("zh_CN", "pipes", project_copy), "Pipes and connections", "管道与连接（预览）")
-        assert wait_for(lambda: "管道与连接（预览）" in fetch(page_url(url, "pipes")), 60), "not rebuilt after a .po edit"
+        # A code comment: on its page only (a title is on every page's navigation).
+        set_translation(catalog("zh_CN", "pipes", built_copy), "Consumer, receives data", "消费者，接收数据（预览）")
+        assert wait_for(lambda: "消费者，接收数据（预览）" in fetch(page_url(url, "pipes")), 60), "not rebuilt after a .po edit"
         # The search index and the stylesheets are written after the page.
-        log = project_copy / "serve.log"
+        log = built_copy / "serve.log"
         assert wait_for(lambda: builds_done(log), 60), f"a build did not end\n{tail(log)}"
-    run_make("html", "LANGUAGES=zh_CN", cwd=project_copy)
-    served, built = project_copy / "build/serve/zh_CN", project_copy / "build/html/zh_CN"
+    written = pages_written(built_copy / "build/html", lambda: run_make("html", "LANGUAGES=zh_CN", cwd=built_copy))
+    assert written == {"zh_CN": {"pipes"}}  # the edit, seen by make too
+    served, built = built_copy / "build/serve/zh_CN", built_copy / "build/html/zh_CN"
     files = sorted(path.relative_to(built) for path in built.rglob("*") if path.is_file() and path.name != ".built")
     assert files == sorted(path.relative_to(served) for path in served.rglob("*") if path.is_file())
     assert [name for name in files if (served / name).read_bytes() != (built / name).read_bytes()] == []
