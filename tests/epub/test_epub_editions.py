@@ -9,6 +9,7 @@ spine's order.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import re
@@ -20,6 +21,7 @@ from bs4 import BeautifulSoup
 
 from book import load_editions
 from conftest import BUILD_DATE, PAGES, ROOT, run_make
+from html_pages import parsed, parsed_page
 
 EDITIONS = load_editions()
 LANGUAGE_TAGS = {"en": "en", "zh_CN": "zh-CN"}  # stated, not computed: the test's own expectation
@@ -51,7 +53,7 @@ def spine_pages(epub: Path) -> list[str]:
 
 
 def soup_of(epub: Path, name: str) -> BeautifulSoup:
-    return BeautifulSoup(read(epub, name), "html.parser")
+    return parsed(read(epub, name))
 
 
 def java_hex(digest: bytes) -> str:
@@ -61,7 +63,7 @@ def java_hex(digest: bytes) -> str:
 
 def prose(soup: BeautifulSoup) -> str:
     """The text a reader sees outside code."""
-    soup = BeautifulSoup(str(soup), "html.parser")
+    soup = copy.copy(soup)
     for tag in soup(["pre", "code", "script", "style"]):
         tag.decompose()
     return soup.get_text(" ")
@@ -217,7 +219,7 @@ def test_each_html_edition_links_its_epub_beside_the_pdf(epubs: dict[str, Path],
     labels = {"en": "Download EPUB", "zh_CN": "下载 EPUB"}
     for language in EDITIONS:
         for page in PAGES:
-            soup = BeautifulSoup((html_site / language / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+            soup = parsed_page(html_site / language / f"{page}.html")
             link = soup.select_one("header a.epub-download")
             assert link is not None and link["href"] == f"python-ipc-{language}.epub", (language, page)
             assert link.get_text(strip=True) == labels[language]

@@ -6,27 +6,23 @@ import io
 import tokenize
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from html_pages import parsed_page
 
 
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-def shown_listings(page: Path) -> list[tuple[str, tuple[str, ...]]]:
+def shown_listings(path: Path) -> list[tuple[str, tuple[str, ...]]]:
     """(code, documented outputs) pairs, in page order, as the page shows them:
     a listing's outputs are the output blocks after it (one, or one for each
     group of versions that prints something else)."""
     listings: list[tuple[str, list[str]]] = []
-    for block in soup(page).select("div.highlight-python, div.output"):
+    for block in parsed_page(path).select("div.highlight-python, div.output"):
         text = block.select_one("pre").get_text()
         if "output" in block["class"]:
-            assert listings, f"{page}: an output before any listing"
+            assert listings, f"{path}: an output before any listing"
             listings[-1][1].append(text)
         else:
             listings.append((text, []))
     for code, outputs in listings:
-        assert outputs, f"{page}: a listing without its output: {code[:60]!r}"
+        assert outputs, f"{path}: a listing without its output: {code[:60]!r}"
     return [(code, tuple(outputs)) for code, outputs in listings]
 
 

@@ -14,7 +14,8 @@ import pytest
 import snowballstemmer
 from playwright.sync_api import Browser, expect
 
-from built_pages import is_chinese, soup
+from built_pages import is_chinese
+from html_pages import page_to_edit, parsed_page
 from conftest import PAGES
 from test_browser import SCREENSHOTS, browser, site_url  # noqa: F401 (fixtures)
 
@@ -22,7 +23,7 @@ ORIGINAL = ".bilingual-original"
 
 
 def zh(page: str, html_site: Path):
-    return soup(html_site / "zh_CN" / f"{page}.html")
+    return parsed_page(html_site / "zh_CN" / f"{page}.html")
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -75,14 +76,14 @@ def test_list_items_captions_tables_and_admonitions_have_originals(html_site: Pa
 
 def test_english_edition_is_unchanged(html_site: Path):
     for page in PAGES:
-        document = soup(html_site / "en" / f"{page}.html")
+        document = parsed_page(html_site / "en" / f"{page}.html")
         assert not document.select(ORIGINAL) and not document.select(".bilingual-switch")
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_code_is_not_doubled_and_ids_are_unique(html_site: Path, page: str):
     document = zh(page, html_site)
-    english = soup(html_site / "en" / f"{page}.html")
+    english = parsed_page(html_site / "en" / f"{page}.html")
     assert len(document.select("div.highlight")) == len(english.select("div.highlight"))
     assert not document.select(f"{ORIGINAL} pre, {ORIGINAL} code.literal-block, {ORIGINAL} [id]")
     ids = Counter(element["id"] for element in document.select("[id]"))
@@ -96,7 +97,7 @@ def test_originals_stay_out_of_title_navigation_and_numbering(html_site: Path, p
     for chrome in document.select("div.sphinxsidebar, div.related, nav, link, head, div.footer"):
         assert not chrome.select(ORIGINAL)
     # Figures, code and footnotes are numbered once: as many numbers as in English.
-    english = soup(html_site / "en" / f"{page}.html")
+    english = parsed_page(html_site / "en" / f"{page}.html")
     for selector in ("span.caption-number", "a.footnote-reference", "span.section-number"):
         assert len(document.select(selector)) == len(english.select(selector)), selector
     assert not document.select(f"{ORIGINAL} span.caption-number, {ORIGINAL} a.footnote-reference")
@@ -112,7 +113,7 @@ def test_originals_are_not_in_the_search_index(html_site: Path):
     english_terms = index_terms(html_site / "en" / "searchindex.js")
     original_words, other_words = set(), set()
     for page in PAGES:
-        document = zh(page, html_site)
+        document = page_to_edit(html_site / "zh_CN" / f"{page}.html")  # its originals are taken out
         original_words |= {w.lower() for o in document.select(ORIGINAL) for w in re.findall(r"[A-Za-z]+", o.get_text())}
         for original in document.select(ORIGINAL):
             original.decompose()

@@ -20,7 +20,8 @@ from pathlib import Path
 import polib
 import pytest
 
-from built_pages import is_chinese, soup
+from built_pages import is_chinese
+from html_pages import parsed_page
 from book import catalog
 from conftest import ROOT
 
@@ -55,7 +56,7 @@ def chart_words() -> list[str]:
 
 def shown_chart(html_site: Path, language: str) -> tuple[str, str, str]:
     """(alt text, notes under the chart, SVG text) of the choosing page's chart."""
-    page = soup(html_site / language / "choosing.html")
+    page = parsed_page(html_site / language / "choosing.html")
     image = page.select_one("figure div.throughput-chart img")
     assert image is not None, f"no chart on the {language} choosing page"
     assert image["src"].endswith(".svg")

@@ -10,9 +10,9 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from book import translations
+from html_pages import page_to_edit, parsed_page
 
 TRANSLATIONS = translations()
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
@@ -30,7 +30,7 @@ def chrome_texts(page: Path) -> list[str]:
     """What a page shows or says around its own text: every text outside the
     page's sections (the translators' prose, checked by `make check-po`), and
     the tooltips, labels and button texts anywhere on the page."""
-    document = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    document = page_to_edit(page)
     texts = [
         value
         for element in document.find_all(True)
@@ -80,16 +80,15 @@ def test_the_checker_sees_half_width_punctuation():
 
 def test_chinese_footer_reads_as_chinese(html_site: Path):
     for page in sorted((html_site / "zh_CN").glob("*.html")):
-        footer = " ".join(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-                          .select_one("div.footer").get_text().split())
+        footer = " ".join(parsed_page(page).select_one("div.footer").get_text().split())
         assert re.fullmatch(r"版权所有 © \d{4}，Python 教程作者。由 Sphinx \d+\.\d+\.\d+ 创建。", footer), (page.name, footer)
-    english = BeautifulSoup((html_site / "en/index.html").read_text(encoding="utf-8"), "html.parser")
+    english = parsed_page(html_site / "en/index.html")
     footer = " ".join(english.select_one("div.footer").get_text().split())
     assert re.fullmatch(r"© Copyright \d{4}, The Python Tutorial authors\. Created using Sphinx \S+\.", footer), footer
 
 
 def test_chinese_search_button_and_python_docs_tooltips(html_site: Path):
-    queues = BeautifulSoup((html_site / "zh_CN/queues.html").read_text(encoding="utf-8"), "html.parser")
+    queues = parsed_page(html_site / "zh_CN/queues.html")
     assert queues.select_one("#searchbox input[type=submit]")["value"] == "搜索"
     tooltips = {a["title"] for a in queues.select('a.reference.external[href^="https://docs.python.org/"]')}
     assert tooltips == {"（Python 3 文档）"}, tooltips  # the version of the links (/3/), not the inventory's

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from built_pages import is_chinese, shown_listings, soup, split_comments
+from built_pages import is_chinese, shown_listings, split_comments
 from conftest import PAGES, ROOT
+from html_pages import page_to_edit, parsed_page
 
 sys.path.insert(0, str(ROOT / "tools"))
 from run_example import expected_output, run_examples  # noqa: E402
@@ -95,13 +96,13 @@ def test_every_comment_on_the_chinese_page_is_chinese(html_site: Path, name: str
 def test_no_code_block_is_reduced_to_a_bare_double_colon(html_site: Path, language: str):
     # The MyST + gettext_additional_targets trap (MyST-Parser #444).
     for name in PAGES:
-        for pre in soup(html_site / language / f"{name}.html").select("pre"):
+        for pre in parsed_page(html_site / language / f"{name}.html").select("pre"):
             assert pre.get_text().strip() != "::"
 
 
 def test_every_diagram_on_the_chinese_pages_has_chinese_labels_only(html_site: Path):
     diagrams = [(diagram, html_site / "zh_CN" / diagram["data"]) for name in PAGES
-                for diagram in soup(html_site / "zh_CN" / f"{name}.html").select("object[type='image/svg+xml']")]
+                for diagram in parsed_page(html_site / "zh_CN" / f"{name}.html").select("object[type='image/svg+xml']")]
     assert len(diagrams) >= 2
     for diagram, svg_path in diagrams:
         svg = svg_path.read_text(encoding="utf-8")
@@ -116,7 +117,7 @@ def test_every_diagram_on_the_chinese_pages_has_chinese_labels_only(html_site: P
 
 def test_chinese_chrome_and_language_tag(html_site: Path):
     for name in [f"{page}.html" for page in PAGES] + ["search.html"]:
-        page = soup(html_site / "zh_CN" / name)
+        page = page_to_edit(html_site / "zh_CN" / name)
         assert page.html["lang"] == "zh-CN"
         for element in page(["script", "style", "pre", "code"]):
             element.decompose()
@@ -137,7 +138,7 @@ def test_chinese_chrome_and_language_tag(html_site: Path):
 
 @pytest.mark.parametrize("name", PAGES)
 def test_every_paragraph_heading_and_item_of_the_chinese_page_is_chinese(html_site: Path, name: str):
-    body = soup(html_site / "zh_CN" / f"{name}.html").select_one("div.body")
+    body = page_to_edit(html_site / "zh_CN" / f"{name}.html").select_one("div.body")
     # Code, and the English originals of the bilingual view (lang="en", hidden unless asked for).
     for element in [*body(["pre", "code", "script", "style"]), *body.select('[lang="en"]')]:
         element.decompose()
@@ -160,7 +161,7 @@ def test_chinese_search_index_has_the_chapters_terms(html_site: Path):
 @pytest.mark.parametrize("language,other", [("en", "zh_CN"), ("zh_CN", "en")])
 def test_language_switcher_leads_to_the_same_page_in_the_other_language(html_site: Path, language: str, other: str):
     for name in [f"{page}.html" for page in PAGES] + ["search.html"]:
-        page = soup(html_site / language / name)
+        page = parsed_page(html_site / language / name)
         links = page.select(".edition-switcher a.edition")
         assert [link["href"] for link in links] == [f"../{other}/{name}"]
         assert (html_site / language / links[0]["href"]).is_file(), name  # the page is there to go to
@@ -170,7 +171,7 @@ def test_language_switcher_leads_to_the_same_page_in_the_other_language(html_sit
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_nothing_is_fetched_from_outside_the_site(html_site: Path, language: str):
     for html in (html_site / language).glob("*.html"):
-        page = soup(html)
+        page = parsed_page(html)
         for element in page.find_all(["script", "link", "img", "object", "iframe", "source"]):
             for attribute in ("src", "href", "data"):
                 url = element.get(attribute, "")

@@ -12,7 +12,7 @@ from pathlib import Path
 import jieba
 import polib
 
-from built_pages import soup
+from html_pages import parsed_page
 from book import catalogs
 from conftest import ROOT
 
@@ -23,8 +23,8 @@ from search_dictionary import (book_characters, forget_all_but_recent, glossary_
 
 def book_texts(html_site: Path) -> list[str]:
     """What is indexed: every page's text, and every translation."""
-    texts = [soup(page).select_one("div.body").get_text() for page in sorted((html_site / "zh_CN").glob("*.html"))
-             if soup(page).select_one("div.body")]
+    bodies = [parsed_page(page).select_one("div.body") for page in sorted((html_site / "zh_CN").glob("*.html"))]
+    texts = [body.get_text() for body in bodies if body]
     for catalog in catalogs("zh_CN"):
         texts += [entry.msgstr for entry in polib.pofile(str(catalog))]
     return texts

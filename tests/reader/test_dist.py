@@ -8,9 +8,9 @@ import tarfile
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from conftest import BUILD
+from html_pages import parsed_page
 
 
 ARCHIVE = BUILD / "dist" / "python-ipc.tar.gz"
@@ -48,7 +48,7 @@ def test_dist_archive_holds_both_editions_the_landing_page_both_pdfs_and_both_ep
 def test_every_link_within_the_site_leads_to_a_page_and_anchor_that_exist(hosted_site: Path):
     pages = sorted(hosted_site.rglob("*.html"))
     assert len(pages) >= 5  # landing page, and each edition's chapter and search page
-    soups = {path: BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser") for path in pages}
+    soups = {path: parsed_page(path) for path in pages}
     ids = {path: {tag["id"] for tag in soup.select("[id]")} for path, soup in soups.items()}
     broken = []
     for path, soup in soups.items():

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 
 from book import catalog, catalogs, translations
 from conftest import PAGES, ROOT
+from html_pages import page_to_edit, parsed_page
 
 SAMPLE = "Ciallo～(∠・ω< )⌒★"
 EDITIONS = ("en", "zh_CN")
@@ -24,7 +25,7 @@ from run_example import OUTPUT_FILE, output_files  # noqa: E402
 
 
 def page(site: Path, language: str, name: str = "index") -> BeautifulSoup:
-    document = BeautifulSoup((site / language / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+    document = page_to_edit(site / language / f"{name}.html")
     for permalink in document.select("a.headerlink"):
         permalink.decompose()
     return document
@@ -127,7 +128,7 @@ def test_an_output_that_differs_by_version_is_captioned_with_its_versions():
 
 
 def test_landing_page_offers_every_edition(html_site: Path):
-    soup = BeautifulSoup((html_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = parsed_page(html_site / "index.html")
     assert {a["href"] for a in soup.select("nav a")} == {f"{lang}/index.html" for lang in EDITIONS}
 
 

@@ -13,12 +13,9 @@ from bs4 import BeautifulSoup
 
 from book import catalog
 from conftest import PAGES, run_make
+from html_pages import page_to_edit, parsed_page
 
 LANGUAGES = ["en", "zh_CN"]
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def text(element) -> str:
@@ -50,7 +47,7 @@ def neighbours(name: str) -> tuple[str | None, str | None]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_sidebar_lists_every_page_and_opens_only_the_current_one(html_site: Path, language: str):
     for name in PAGES:
-        page = soup(html_site / language / f"{name}.html")
+        page = parsed_page(html_site / language / f"{name}.html")
         sidebar = page.select_one("div.sphinxsidebar div.chapter-toc")
         listed = [a["href"].split("#")[0] for a in sidebar.select("li.toctree-l1 > a")]
         assert listed == [("" if p == name else f"{p}.html") for p in PAGES[1:]], (name, listed)
@@ -66,9 +63,9 @@ def test_sidebar_lists_every_page_and_opens_only_the_current_one(html_site: Path
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_prev_next_name_the_neighbours_in_the_editions_language(html_site: Path, language: str):
-    titles = {name: heading(soup(html_site / language / f"{name}.html")) for name in PAGES}
+    titles = {name: heading(page_to_edit(html_site / language / f"{name}.html")) for name in PAGES}
     for name in PAGES:
-        page = soup(html_site / language / f"{name}.html")
+        page = parsed_page(html_site / language / f"{name}.html")
         for rel, neighbour in zip(("prev", "next"), neighbours(name)):
             link = page.select_one(f"nav.page-turn a[rel={rel}]")
             head_link = page.select_one(f'head link[rel="{rel}"]')
@@ -79,7 +76,7 @@ def test_prev_next_name_the_neighbours_in_the_editions_language(html_site: Path,
             assert text(link.select_one(".page-turn-title")) == titles[neighbour], (name, rel)
             assert head_link["title"] == titles[neighbour]
     if language == "zh_CN":
-        turn = soup(html_site / "zh_CN/queues.html").select_one("nav.page-turn")
+        turn = parsed_page(html_site / "zh_CN/queues.html").select_one("nav.page-turn")
         assert "上一页" in text(turn) and "下一页" in text(turn) and "进程之间传递的是什么" in text(turn)
 
 
@@ -90,12 +87,12 @@ def test_a_title_changed_only_in_its_catalog_shows_in_every_pages_navigation(bui
     rebuilt = run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
     assert "0 added, 1 changed, 0 removed" in rebuilt.stdout  # only pipes is read again...
     new = "4. 管道与连接（新标题）"
-    queues, shared_state = soup(site / "queues.html"), soup(site / "shared-state.html")
+    queues, shared_state = parsed_page(site / "queues.html"), parsed_page(site / "shared-state.html")
     # ... but its neighbours' links name it by its new title,
     assert text(queues.select_one("nav.page-turn a[rel=next] .page-turn-title")) == new
     assert queues.select_one('head link[rel="next"]')["title"] == new
     assert text(shared_state.select_one("nav.page-turn a[rel=prev] .page-turn-title")) == new
     # and so does every page's sidebar.
     for name in PAGES:
-        sidebar = soup(site / f"{name}.html").select_one("div.chapter-toc")
+        sidebar = parsed_page(site / f"{name}.html").select_one("div.chapter-toc")
         assert new in [text(a) for a in sidebar.select("li.toctree-l1 > a")], name

@@ -18,10 +18,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from book import catalog
 from conftest import PAGES, run_make
+from html_pages import parsed_page
 from project_copy import copy_project, pages_written
 
 D0, D1, D2, D3, D4, D5 = "2024-01-02", "2024-02-03", "2024-03-04", "2024-04-05", "2024-05-06", "2024-06-07"
@@ -42,8 +42,7 @@ def page_dates(site: Path) -> dict[tuple[str, str], tuple[str | None, str | None
     shown = {}
     for language in ("en", "zh_CN"):
         for name in PAGES:
-            meta = BeautifulSoup((site / language / f"{name}.html").read_text(encoding="utf-8"),
-                                 "html.parser").select_one("p.page-meta")
+            meta = parsed_page(site / language / f"{name}.html").select_one("p.page-meta")
             created, updated = meta.select_one(".page-created time"), meta.select_one(".page-updated time")
             shown[language, name] = (created and created["datetime"], updated and updated["datetime"])
     return shown
@@ -172,7 +171,6 @@ def test_a_build_outside_a_git_checkout_shows_no_dates_and_no_warning(built_copy
     assert written == {"zh_CN": {"queues"}}
     assert "WARNING" not in builds[0].stdout + builds[0].stderr
     for name in PAGES:
-        page = BeautifulSoup((built_copy / f"build/html/zh_CN/{name}.html").read_text(encoding="utf-8"),
-                             "html.parser")
+        page = parsed_page(built_copy / f"build/html/zh_CN/{name}.html")
         meta = " ".join(page.select_one("p.page-meta").get_text().split())
         assert re.fullmatch(r"约 \d+ 字 · 约 \d+ 分钟", meta), (name, meta)

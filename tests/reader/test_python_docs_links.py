@@ -10,9 +10,9 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from conftest import PAGES
+from html_pages import parsed_page
 
 DOCS = {"en": "https://docs.python.org/3/", "zh_CN": "https://docs.python.org/zh-cn/3/"}
 TOOLTIP = {"en": "(in Python v3)", "zh_CN": "（Python 3 文档）"}
@@ -21,7 +21,7 @@ TOOLTIP = {"en": "(in Python v3)", "zh_CN": "（Python 3 文档）"}
 def python_links(html_site: Path, language: str) -> list:
     links = []
     for name in PAGES:
-        page = BeautifulSoup((html_site / language / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+        page = parsed_page(html_site / language / f"{name}.html")
         links += page.select('a.reference.external[href*="docs.python.org"]')
     return links
 

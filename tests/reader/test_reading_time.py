@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PAGES
+from html_pages import page_to_edit, parsed_page
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 UNIT = re.compile(rf"[{HAN}]|[^\W{HAN}]+(?:['’.\-][^\W{HAN}]+)*")
@@ -46,7 +47,7 @@ def counted_from_html(page: BeautifulSoup, with_code: bool = False) -> int:
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_every_page_shows_its_count_and_minutes(html_site: Path, language: str):
     for name in PAGES:
-        page = BeautifulSoup((html_site / language / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+        page = parsed_page(html_site / language / f"{name}.html")
         units, minutes = shown(page, language)
         assert units > 100, name
         assert minutes == math.ceil(units / SPEED), name
@@ -55,10 +56,10 @@ def test_every_page_shows_its_count_and_minutes(html_site: Path, language: str):
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_the_count_is_the_translated_prose_without_code(html_site: Path, language: str):
     for name in PAGES:
-        page = BeautifulSoup((html_site / language / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
-        units, _ = shown(page, language)
-        prose = counted_from_html(BeautifulSoup(str(page), "html.parser"))
-        with_code = counted_from_html(BeautifulSoup(str(page), "html.parser"), with_code=True)
+        path = html_site / language / f"{name}.html"
+        units, _ = shown(parsed_page(path), language)
+        prose = counted_from_html(page_to_edit(path))
+        with_code = counted_from_html(page_to_edit(path), with_code=True)
         assert abs(units - prose) <= 0.03 * prose, (name, units, prose)  # the same text, counted apart
         if name != "index":
             assert with_code - prose > 0.05 * prose, name  # code would have counted
@@ -66,7 +67,7 @@ def test_the_count_is_the_translated_prose_without_code(html_site: Path, languag
 
 def test_chinese_is_counted_in_characters_after_translation(html_site: Path):
     for name in PAGES:
-        english, _ = shown(BeautifulSoup((html_site / "en" / f"{name}.html").read_text(encoding="utf-8"), "html.parser"), "en")
-        chinese, _ = shown(BeautifulSoup((html_site / "zh_CN" / f"{name}.html").read_text(encoding="utf-8"), "html.parser"), "zh_CN")
+        english, _ = shown(parsed_page(html_site / "en" / f"{name}.html"), "en")
+        chinese, _ = shown(parsed_page(html_site / "zh_CN" / f"{name}.html"), "zh_CN")
         # Not MyST's 0, nor the English count: Chinese characters (about 1.3 to 2.2 per English word).
         assert 1.2 * english < chinese < 2.5 * english, (name, english, chinese)

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import polib
 
-from built_pages import soup
+from html_pages import parsed_page
 from book import catalog
 from conftest import PAGES, run_make
 
 
 def test_complete_translation_shows_no_notice(html_site: Path):
     for page in PAGES:
-        assert soup(html_site / "zh_CN" / f"{page}.html").select_one(".translation-incomplete") is None, page
+        assert parsed_page(html_site / "zh_CN" / f"{page}.html").select_one(".translation-incomplete") is None, page
 
 
 def test_untranslated_or_fuzzy_message_shows_a_chinese_notice_linking_to_english(built_copy: Path):
@@ -29,7 +29,7 @@ def test_untranslated_or_fuzzy_message_shows_a_chinese_notice_linking_to_english
 
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy)
 
-    page = soup(built_copy / "build/html/zh_CN/processes.html")
+    page = parsed_page(built_copy / "build/html/zh_CN/processes.html")
     notice = page.select_one("div.body > .translation-incomplete")
     assert notice is not None
     assert "翻译尚未完成" in notice.get_text()

@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup
 from catalogs import set_translation
 from book import catalog
 from conftest import earlier_pdfs, run_make
+from html_pages import page_to_edit, parsed_page
 
 PAGE = "processes"
 CATALOG = catalog("zh_CN", PAGE, Path())
@@ -57,7 +58,7 @@ def assert_refused(project: Path, target: str, lines: dict[int, str]) -> None:
 
 
 def zh_page(project: Path) -> BeautifulSoup:
-    return BeautifulSoup((project / f"build/html/zh_CN/{PAGE}.html").read_text(encoding="utf-8"), "html.parser")
+    return page_to_edit(project / f"build/html/zh_CN/{PAGE}.html")
 
 
 # Attributes whose values are text for readers (or ids), not markup: compared by name only.
@@ -75,7 +76,7 @@ def markup_signature(tag) -> tuple:
 
 def markup_of(pages: list[Path]) -> set[tuple]:
     return {markup_signature(tag) for page in pages
-            for tag in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find_all(True)}
+            for tag in parsed_page(page).find_all(True)}
 
 
 @pytest.fixture(scope="module")
