@@ -291,8 +291,10 @@ gettext: $(POT_DIR)/.extracted ## Extract the messages: build/gettext/<page>.pot
 # Extracted again only when a file the messages come from, or the date the
 # templates show (SOURCE_DATE_EPOCH, in the commit stamp), changed (make's own
 # check, as for the HTML): check-po and update-po after a catalog edit start
-# no Sphinx.
-$(POT_DIR)/.extracted: $(HTML_INPUTS) babel.cfg $(BUILD)/git-head.stamp | venv
+# no Sphinx. An edition's own inputs ({language} in untracked-inputs.txt: its
+# theme catalog, its glossary) are not read to extract the English messages.
+EDITION_INPUTS := $(wildcard $(subst {language},*,$(shell sed -e 's/#.*//' untracked-inputs.txt | grep -F '{language}')))
+$(POT_DIR)/.extracted: $(filter-out $(EDITION_INPUTS),$(HTML_INPUTS)) babel.cfg $(BUILD)/git-head.stamp | venv
 	@# Sphinx reads again the pages that changed (and every page when the
 	@# extensions did: extensions/untracked_inputs.py), and writes every template.
 	$(BIN)/sphinx-build -c . -q -b gettext -d $(BUILD)/doctrees/gettext source $(POT_DIR)
@@ -334,9 +336,9 @@ TEST_SELECTION ?= -m "not whole_rebuild and not second_check"
 test: venv system-deps-html system-deps-pdf system-deps-epub system-deps-test axe pythons-newest ## Run the tests (builds what it checks); make test-all for every one
 	@# On every core (pytest-xdist), a test file to a worker at a time: the tests
 	@# of a file share its fixtures' work (the examples' runs, a git history, a
-	@# browser). xdist starts the files with most tests first (measured: the
-	@# examples' waits then overlap the builds; an order by duration was slower).
-	$(BIN)/python -m pytest -n $(NPROC) --dist loadfile $(TEST_SELECTION) $(PYTEST_ARGS)
+	@# browser). The longest files first, by the last run's times
+	@# (tests/conftest.py), so that the cores finish together.
+	$(BIN)/python -m pytest -n $(NPROC) --dist loadfile --no-loadscope-reorder $(TEST_SELECTION) $(PYTEST_ARGS)
 
 # The other stack (Sphinx 9.2) is tested by make test-all with this Python.
 SECOND_STACK_PYTHON ?= python3.13

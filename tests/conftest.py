@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import os
 import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -100,6 +102,49 @@ def chapter_pages() -> list[str]:
 
 
 PAGES = chapter_pages()
+
+
+# -- The order of the test files ---------------------------------------------------
+# make test runs a file at a time on each core (xdist's loadfile, in the order
+# collected: --no-loadscope-reorder). The files that took longest in the last
+# run (pytest's cache) start first, so that the last ones to start are short
+# and the cores finish together; with no record yet (a fresh clone), the files
+# with most tests first, as xdist would order them.
+FILE_SECONDS = "ipc-book/seconds-per-test-file"
+
+
+def test_file(nodeid: str) -> str:
+    return nodeid.split("::")[0]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    seconds = config.cache.get(FILE_SECONDS, {}) if config.pluginmanager.has_plugin("cacheprovider") else {}
+    tests = Counter(test_file(item.nodeid) for item in items)
+    items.sort(key=lambda item: (-seconds.get(test_file(item.nodeid), 0), -tests[test_file(item.nodeid)],
+                                 test_file(item.nodeid)))  # stable: a file's tests keep their order
+
+
+_seconds_this_run: Counter[str] = Counter()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    _seconds_this_run[test_file(report.nodeid)] += report.duration
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    config = session.config
+    if hasattr(config, "workerinput") or not config.pluginmanager.has_plugin("cacheprovider"):
+        return  # a worker's share, or no cache: the run's own process records the whole
+    if _seconds_this_run:
+        recorded = config.cache.get(FILE_SECONDS, {})
+        config.cache.set(FILE_SECONDS, {**recorded, **{name: round(value, 1) for name, value in _seconds_this_run.items()}})
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    # The pages the tests keep parsed (tests/html_pages.py) are trees of
+    # cycles: the garbage collector would walk them all as the process exits,
+    # seconds after the last test. Frozen, they are left to the exit.
+    gc.freeze()
 
 
 def pytest_addoption(parser: pytest.Parser):

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import importlib.metadata
 import json
 import re
@@ -542,7 +543,9 @@ def check_catalog(po_path: Path, template: Path | None, complete: bool, language
                                     f"{len(new)} message(s) new in the sources, {len(gone)} gone; run `make update-po`"))
     normalised = subprocess.run(["msgcat", "--no-wrap", str(po_path)], capture_output=True, text=True).stdout
     if normalised and normalised != text:
-        first = next(i for i, (a, b) in enumerate(zip(text.splitlines() + [""], normalised.splitlines() + [""]), 1)
+        # Lines with their ends: a blank line after the last message differs too.
+        first = next(i for i, (a, b) in enumerate(itertools.zip_longest(text.splitlines(keepends=True),
+                                                                         normalised.splitlines(keepends=True)), 1)
                      if a != b)
         problems.append(Problem(po_path, first, "wrapping",
                                 "not in the project's one style (no wrapping); run `make update-po` to rewrap"))

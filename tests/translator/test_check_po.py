@@ -151,6 +151,15 @@ def test_a_syntax_error_is_reported_by_msgfmt_with_file_and_line(built_copy: Pat
     assert "end-of-line within string" in result.stderr
 
 
+def test_a_blank_line_after_the_last_message_is_named_with_its_line(built_copy: Path):
+    catalog = catalog_with(built_copy, "Send data")
+    text = (built_copy / catalog).read_text(encoding="utf-8")
+    (built_copy / catalog).write_text(text + "\n", encoding="utf-8")  # an editor's trailing blank line
+    result = run_make("check-po", cwd=built_copy, check=False)
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert f"{catalog}:{text.count(chr(10)) + 1}: " in result.stderr, result.stderr[-2000:]
+
+
 def test_a_wrong_language_header_is_reported(built_copy: Path):
     catalog = CATALOGS / "queues.po"
     po = built_copy / catalog

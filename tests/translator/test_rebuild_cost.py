@@ -15,8 +15,8 @@ from pathlib import Path
 
 from docutils import nodes
 
-from catalogs import EDIT_MARK, edit_first_paragraph
-from book import catalog
+from catalogs import EDIT_MARK, edit_first_paragraph, set_translation
+from book import catalog, glossary_path
 from conftest import BUILD, PAGES, ROOT, run_make
 
 sys.path.insert(0, str(ROOT / "extensions"))
@@ -163,3 +163,19 @@ def test_an_edited_catalog_is_the_only_one_msgfmt_compiles_again(built_copy: Pat
     shutil.rmtree(built_copy / "build")
     run_make("html", "LANGUAGES=zh_CN", cwd=built_copy, PATH=path)
     assert not log.exists()
+
+
+def test_an_editions_own_inputs_leave_the_templates_as_they_are(built_copy: Path):
+    # The glossary and the theme's catalog are read by the Chinese edition's
+    # build and by check-po, never to extract the English messages: check-po
+    # after editing them extracts nothing again (and still reads the glossary).
+    glossary = glossary_path("zh_CN", built_copy)
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "pipe|pipes,管线,,管道\n", encoding="utf-8")
+    set_translation(catalog("zh_CN", "sphinx", built_copy), "Download PDF", "下载 PDF 文件")
+    result = run_make("check-po", cwd=built_copy, check=False)
+    assert "-b gettext" not in result.stdout
+    assert "'管道' is not the glossary's word" in result.stderr
+    # The English pages are a source of the messages: an edit extracts them again.
+    page = built_copy / "source/pipes.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
+    assert "-b gettext" in run_make("check-po", cwd=built_copy, check=False).stdout

@@ -13,6 +13,7 @@ from pathlib import Path
 import polib
 import pytest
 
+from book import glossary_path
 from catalogs import EDIT_MARK, edit_extension
 from conftest import PAGES, ROOT, run_make
 from project_copy import pages_written
@@ -99,12 +100,11 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
-root, edit = Path.cwd(), sys.argv[1] == "edit"
+root, edit, glossary = Path.cwd(), sys.argv[1] == "edit", Path(sys.argv[2])
 with patch_docutils(root), docutils_namespace():
     app = Sphinx(root / "source", root, root / "build/html/zh_CN", root / "build/doctrees/html-zh_CN", "html",
                  confoverrides={"language": "zh_CN", "nitpicky": True}, status=None, warning=sys.stderr)
     if edit:
-        glossary = root / "locale/zh_CN/glossary.csv"
         glossary.write_text(glossary.read_text(encoding="utf-8") + "worker pool,工作进程池,\\n", encoding="utf-8")
     app.build()
 """
@@ -113,7 +113,8 @@ with patch_docutils(root), docutils_namespace():
 @pytest.mark.parametrize("edited", [False, True], ids=["unchanged", "edited after set-up"])
 def test_an_input_edited_while_a_build_runs_is_seen_by_the_next_build(built_copy: Path, edited: bool):
     run_make("html", f"LANGUAGES={LANGUAGE}", cwd=built_copy)
-    script = subprocess.run([sys.executable, "-c", SET_UP_THEN_EDITED, "edit" if edited else "keep"],
+    script = subprocess.run([sys.executable, "-c", SET_UP_THEN_EDITED, "edit" if edited else "keep",
+                             str(glossary_path(LANGUAGE, built_copy))],
                             cwd=built_copy, capture_output=True, text=True)
     assert script.returncode == 0, script.stderr
     written = pages_written(built_copy / "build/html", lambda: run_make("html", f"LANGUAGES={LANGUAGE}", cwd=built_copy))
