@@ -123,8 +123,10 @@ $(BUILD)/html/index.html: languages.toml tools/write_landing_page.py extensions/
 # pages the change affects.
 # The inputs Sphinx does not track are declared once, in untracked-inputs.txt
 # (extensions/untracked_inputs.py reads it too); {language} is any language here.
-UNTRACKED_INPUTS := untracked-inputs.txt \
-    $(wildcard $(subst {language},*,$(shell sed -e 's/#.*//' untracked-inputs.txt)))
+# Its patterns, read once; those naming {language} are an edition's own inputs.
+UNTRACKED_PATTERNS := $(shell sed -e 's/#.*//' untracked-inputs.txt)
+EDITION_PATTERNS := $(foreach pattern,$(UNTRACKED_PATTERNS),$(if $(findstring {language},$(pattern)),$(pattern)))
+UNTRACKED_INPUTS := untracked-inputs.txt $(wildcard $(subst {language},*,$(UNTRACKED_PATTERNS)))
 HTML_INPUTS := conf.py $(LOCK) $(VENV)/.installed $(BUILD)/stack.stamp $(UNTRACKED_INPUTS) \
     $(shell find source examples extensions theme -type f -not -name '*.pyc')
 .PRECIOUS: $(BUILD)/html/%/.built $(BUILD)/catalogs/%.stamp $(BUILD)/git-head.stamp $(BUILD)/stack.stamp  # stamps, not intermediate files
@@ -293,7 +295,7 @@ gettext: $(POT_DIR)/.extracted ## Extract the messages: build/gettext/<page>.pot
 # check, as for the HTML): check-po and update-po after a catalog edit start
 # no Sphinx. An edition's own inputs ({language} in untracked-inputs.txt: its
 # theme catalog, its glossary) are not read to extract the English messages.
-EDITION_INPUTS := $(wildcard $(subst {language},*,$(shell sed -e 's/#.*//' untracked-inputs.txt | grep -F '{language}')))
+EDITION_INPUTS := $(wildcard $(subst {language},*,$(EDITION_PATTERNS)))
 $(POT_DIR)/.extracted: $(filter-out $(EDITION_INPUTS),$(HTML_INPUTS)) babel.cfg $(BUILD)/git-head.stamp | venv
 	@# Sphinx reads again the pages that changed (and every page when the
 	@# extensions did: extensions/untracked_inputs.py), and writes every template.

@@ -120,8 +120,12 @@ def test_file(nodeid: str) -> str:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     seconds = config.cache.get(FILE_SECONDS, {}) if config.pluginmanager.has_plugin("cacheprovider") else {}
     tests = Counter(test_file(item.nodeid) for item in items)
-    items.sort(key=lambda item: (-seconds.get(test_file(item.nodeid), 0), -tests[test_file(item.nodeid)],
-                                 test_file(item.nodeid)))  # stable: a file's tests keep their order
+
+    def order(item: pytest.Item) -> tuple:
+        name = test_file(item.nodeid)
+        return -seconds.get(name, 0), -tests[name], name
+
+    items.sort(key=order)  # stable: a file's tests keep their order
 
 
 _seconds_this_run: Counter[str] = Counter()
